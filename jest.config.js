@@ -1,0 +1,13 @@
+/** Unit and component tests; the browser end-to-end run has its own config (jest.e2e.config.js). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
+  },
+  moduleNameMapper: {
+    '\\.(css|png|svg)$': '<rootDir>/test/support/assetStub.js',
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * A sheet to write, as plain data any adapter (Office.js, ExcelJS, the preview host) applies:
+ * values, formulas, formats, merges, widths, dropdown lists and print hints.
+ * Row/column indexes are 0-based from A1.
+ */
+import { CellRange, CellValue } from './grid';
+
+export interface SheetValidation {
+  range: CellRange;
+  /** Allowed entries of the dropdown list. */
+  list: string[];
+}
+
+export interface SheetHyperlink {
+  row: number;
+  col: number;
+  /** Text shown in the cell. */
+  text: string;
+  /** Target inside the workbook, e.g. `'Project 1'!A1`. */
+  subAddress: string;
+}
+
+export interface SheetWrite {
+  /**
+   * Cell values. Strings are text and must be written as text: an adapter must make sure a
+   * string starting with `=`, `+`, `-` or `@` never becomes a formula (the writer gives every
+   * text cell the `@` number format for that reason).
+   */
+  values: CellValue[][];
+  /** Formulas (starting with `=`) where a cell holds one; `values` then holds its computed result. */
+  formulas?: (string | null)[][];
+  /** Number formats per cell (null = leave General). */
+  numberFormats: (string | null)[][];
+  merges: CellRange[];
+  /** Column widths in characters (Excel's column width unit), index = column. */
+  columnWidths: number[];
+  bold: CellRange[];
+  /** Ranges centred horizontally. */
+  centred: CellRange[];
+  wrap: CellRange[];
+  /** Ranges that get thin borders on every cell edge. */
+  borders: CellRange[];
+  validations: SheetValidation[];
+  hyperlinks: SheetHyperlink[];
+  /** Rows/columns frozen at the top/left. */
+  freeze?: { rows: number; columns: number };
+  print: { paper: 'A4'; orientation: 'portrait'; fitToPagesWide: 1 };
+  /** The cell to select after insertion (the first input cell). */
+  select?: string;
+}
+
+/** Excel column width in characters → points, for hosts that take points (Office.js). */
+export function columnWidthPoints(chars: number): number {
+  return Math.round(chars * 7 + 5) * 0.75;
+}

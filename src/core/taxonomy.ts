@@ -1,0 +1,33 @@
+/** The Ministry of Finance indicator framework (SPEC §2). */
+import { labelKey } from './text';
+
+export const LEVEL1 = ['产出指标', '成本指标', '效益指标', '满意度指标'] as const;
+
+export const LEVEL2_BY_LEVEL1: Record<(typeof LEVEL1)[number], readonly string[]> = {
+  产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
+  成本指标: ['经济成本指标', '社会成本指标', '生态环境成本指标'],
+  效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
+  满意度指标: ['服务对象满意度指标'],
+};
+
+export const BASIS_CHOICES = ['计划标准', '行业标准', '历史标准', '其他'] as const;
+
+/** Compare names written with or without the trailing 指标, spaces and width ignored. */
+export function indicatorNameKey(name: string): string {
+  return labelKey(name).replace(/指标$/, '');
+}
+
+/** The canonical 一级指标 for a name as written, or undefined when unknown. */
+export function canonicalLevel1(name: string): (typeof LEVEL1)[number] | undefined {
+  const key = indicatorNameKey(name);
+  return LEVEL1.find((l) => indicatorNameKey(l) === key);
+}
+
+export function canonicalLevel2(level1: (typeof LEVEL1)[number], name: string): string | undefined {
+  const key = indicatorNameKey(name);
+  return LEVEL2_BY_LEVEL1[level1].find((l) => indicatorNameKey(l) === key);
+}
+
+export const isOutput = (l1: string | undefined) => l1 === '产出指标';
+export const isBenefit = (l1: string | undefined) => l1 === '效益指标';
+export const isSatisfaction = (l1: string | undefined) => l1 === '满意度指标';

@@ -1,0 +1,45 @@
+/** Text normalisation shared by label matching and value parsing. */
+
+/** Full-width ASCII (！ to ～) and the ideographic space become their half-width forms. */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+
+/** Key for comparing labels: half-width, no spaces at all, `:` dropped, upper case. */
+export function labelKey(text: string): string {
+  return toHalfWidth(text).replace(SPACES, '').replace(/[:：]/g, '').toUpperCase();
+}
+
+/** A cell's text as a person reads it: trimmed, runs of spaces kept (they are the user's). */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value).trim();
+}
+
+/** True when a text has spaces at its ends or a run of two or more spaces inside. */
+export function hasStraySpaces(raw: unknown): boolean {
+  if (typeof raw !== 'string') return false;
+  return raw !== raw.trim() || /[ \u3000\u00a0]{2,}/.test(raw.trim());
+}
+
+/** The text with stray spaces removed: ends trimmed, inner runs folded to one space. */
+export function trimSpaces(raw: string): string {
+  return raw.trim().replace(/[ \u3000\u00a0]{2,}/g, ' ');
+}
+
+/** Excel error values read back as text (`#REF!`, `#VALUE!` …). */
+export function isExcelError(value: unknown): boolean {
+  return typeof value === 'string' && /^#(REF!|VALUE!|DIV\/0!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/.test(value.trim());
+}
