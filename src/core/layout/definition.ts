@@ -1,0 +1,132 @@
+/**
+ * The one definition of the target-table sheet (SPEC §3). The writer places labels and values
+ * where it says; the reader finds the same labels by their text anywhere in a grid and takes
+ * each value at the same offset from its label, so moved or extended tables still read.
+ */
+import { LabelKey, LayoutId } from '../model';
+import { BASIS_CHOICES, LEVEL1, LEVEL2_BY_LEVEL1 } from '../taxonomy';
+
+export type ValueKind = 'text' | 'amount' | 'goals';
+
+/** A labelled field of the table's head (rows 3–8 of the canonical layout). */
+export interface HeadSlot {
+  key: Exclude<LabelKey, 'indicatorHeader' | 'spendingPlan'>;
+  label: string;
+  /** Other spellings accepted when reading (compared after label normalisation). */
+  aliases: string[];
+  /** 0-based canonical position of the label. */
+  row: number;
+  col: number;
+  /** Rows the label spans when written (merged). */
+  labelRows?: number;
+  /** Where the value sits, right of the label; absent for a label without a value of its own. */
+  value?: { kind: ValueKind; cols: number };
+}
+
+export const TITLE_SUFFIX = '绩效目标表';
+export const UNIT_LABEL = '单位：万元';
+export const TITLE_ROW = 0;
+export const DEPARTMENT_ROW = 1;
+
+export const HEAD_SLOTS: readonly HeadSlot[] = [
+  { key: 'code', label: '项目编码', aliases: ['项目代码'], row: 2, col: 0, value: { kind: 'text', cols: 2 } },
+  { key: 'name', label: '项目名称', aliases: [], row: 2, col: 3, value: { kind: 'text', cols: 3 } },
+  { key: 'budgetBlock', label: '预算规模及资金用途', aliases: ['预算规模及用途'], row: 3, col: 0, labelRows: 2 },
+  { key: 'total', label: '预算数', aliases: ['预算金额', '年度预算数', '预算数(万元)'], row: 3, col: 1, value: { kind: 'amount', cols: 1 } },
+  { key: 'fiscal', label: '其中：财政资金', aliases: ['财政资金', '其中财政拨款', '财政拨款'], row: 3, col: 3, value: { kind: 'amount', cols: 1 } },
+  { key: 'other', label: '其他资金', aliases: ['其中：其他资金'], row: 3, col: 5, value: { kind: 'amount', cols: 1 } },
+  { key: 'fundUse', label: '资金用途', aliases: [], row: 4, col: 1, value: { kind: 'text', cols: 5 } },
+  { key: 'goals', label: '绩效目标', aliases: ['年度绩效目标', '项目绩效目标'], row: 7, col: 0, value: { kind: 'goals', cols: 6 } },
+];
+
+/** The spending plan: a label over two rows, quarter labels right of it, values under them. */
+export const SPENDING_PLAN = {
+  label: '资金支出计划（%）',
+  aliases: ['资金支出计划', '资金支出计划(%)', '支出计划（%）'],
+  row: 5,
+  col: 0,
+  quarterCol: 1,
+} as const;
+
+export type ColumnKey =
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'description'
+  | 'value'
+  | 'basis'
+  | 'valueType'
+  | 'operator'
+  | 'unit'
+  | 'explanation'
+  | 'weight';
+
+export interface IndicatorColumn {
+  key: ColumnKey;
+  label: string;
+  aliases: string[];
+  /** Columns the cell spans when written (merged). */
+  cols: number;
+  /** Width in characters of each column written. */
+  width: number;
+  /** Dropdown list written for this column. */
+  list?: readonly string[];
+}
+
+const ALL_LEVEL2 = [...new Set(Object.values(LEVEL2_BY_LEVEL1).flat())];
+
+const COLUMN: Record<ColumnKey, Omit<IndicatorColumn, 'cols' | 'width'>> = {
+  level1: { key: 'level1', label: '一级指标', aliases: [], list: LEVEL1 },
+  level2: { key: 'level2', label: '二级指标', aliases: [], list: ALL_LEVEL2 },
+  level3: { key: 'level3', label: '三级指标', aliases: ['指标名称'] },
+  description: { key: 'description', label: '绩效指标描述', aliases: ['指标描述', '绩效指标', '指标内容'] },
+  value: { key: 'value', label: '指标值', aliases: ['目标值', '指标目标值', '年度指标值'] },
+  basis: { key: 'basis', label: '指标值确定依据', aliases: ['确定依据', '指标值设定依据', '设定依据'], list: BASIS_CHOICES },
+  valueType: { key: 'valueType', label: '指标值类型', aliases: ['指标性质'], list: ['定量', '定性'] },
+  operator: { key: 'operator', label: '计算符号', aliases: ['指标方向', '运算符号'], list: ['≥', '≤', '=', '>', '<'] },
+  unit: { key: 'unit', label: '计量单位', aliases: ['度量单位', '单位'] },
+  explanation: { key: 'explanation', label: '指标解释', aliases: [] },
+  weight: { key: 'weight', label: '权重', aliases: ['分值', '权重(%)'] },
+};
+
+const col = (key: ColumnKey, cols: number, width: number): IndicatorColumn => ({ ...COLUMN[key], cols, width });
+
+export interface LayoutDefinition {
+  id: LayoutId;
+  /** Columns of the sheet (A–G or A–H). */
+  width: number;
+  columnWidths: number[];
+  /** 0-based row of the indicator header. */
+  headerRow: number;
+  columns: IndicatorColumn[];
+}
+
+export const LAYOUTS: Record<LayoutId, LayoutDefinition> = {
+  standard: {
+    id: 'standard',
+    width: 7,
+    columnWidths: [14, 14, 16, 14, 14, 14, 16],
+    headerRow: 8,
+    columns: [col('level1', 1, 14), col('level2', 1, 14), col('level3', 1, 16), col('description', 2, 14), col('value', 1, 14), col('basis', 1, 16)],
+  },
+  provincial: {
+    id: 'provincial',
+    width: 8,
+    columnWidths: [14, 14, 16, 12, 12, 12, 12, 16],
+    headerRow: 8,
+    columns: [
+      col('level1', 1, 14), col('level2', 1, 14), col('level3', 1, 16), col('valueType', 1, 12),
+      col('operator', 1, 12), col('value', 1, 12), col('unit', 1, 12), col('basis', 1, 16),
+    ],
+  },
+};
+
+/** Every indicator column either layout may have, for reading headers in any order. */
+export const ALL_COLUMNS: readonly IndicatorColumn[] = (Object.keys(COLUMN) as ColumnKey[]).map((k) => col(k, 1, 12));
+
+/** Spare rows under the indicator block that get the dropdown lists, for rows the officer adds. */
+export const SPARE_VALIDATION_ROWS = 20;
+
+export const AMOUNT_FORMAT = '0.00';
+export const PERCENT_FORMAT = '0%';
+export const TEXT_FORMAT = '@';
