@@ -3,7 +3,7 @@
  * values, formulas, formats, merges, widths, dropdown lists and print hints.
  * Row/column indexes are 0-based from A1.
  */
-import { CellRange, CellValue } from './grid';
+import { CellRange, CellValue, Grid } from './grid';
 
 export interface SheetValidation {
   range: CellRange;
@@ -52,4 +52,9 @@ export interface SheetWrite {
 /** Excel column width in characters → points, for hosts that take points (Office.js). */
 export function columnWidthPoints(chars: number): number {
   return Math.round(chars * 7 + 5) * 0.75;
+}
+
+/** The grid a reader sees once a sheet is written (values, formats, merges). */
+export function sheetToGrid(sheet: SheetWrite): Grid {
+  return { values: sheet.values, formats: sheet.numberFormats, merges: sheet.merges };
 }

@@ -1,0 +1,30 @@
+/** Excel's rules for sheet names: 1–31 characters, none of []:*?/\, no apostrophe at either end. */
+
+export const MAX_SHEET_NAME = 31;
+
+export function sanitizeSheetName(name: string): string {
+  const clean = name
+    .replace(/[\[\]:*?/\\\r\n\t]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '')
+    .trim();
+  return [...(clean || 'Sheet')].slice(0, MAX_SHEET_NAME).join('').trim();
+}
+
+/** A valid name not among `existing` (compared case-insensitively, as Excel does): `name`, `name (2)`, … */
+export function uniqueSheetName(name: string, existing: Iterable<string>): string {
+  const taken = new Set([...existing].map((n) => n.toLowerCase()));
+  const base = sanitizeSheetName(name);
+  if (!taken.has(base.toLowerCase()) && base.toLowerCase() !== 'history') return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = [...base].slice(0, MAX_SHEET_NAME - suffix.length).join('').trimEnd() + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** A sheet name as it stands in a formula: always quoted, quotes doubled (`'It''s'`). */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
