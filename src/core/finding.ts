@@ -38,7 +38,7 @@ export interface Finding {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then by sheet order as given, then by row and column. */
+/** By severity only: errors, then warnings, then infos (callers add their own tie-breaks). */
 export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 }

@@ -17,15 +17,18 @@ export function indicatorNameKey(name: string): string {
   return labelKey(name).replace(/指标$/, '');
 }
 
+const LEVEL1_BY_KEY = new Map(LEVEL1.map((l) => [indicatorNameKey(l), l]));
+const LEVEL2_BY_KEY = new Map(
+  LEVEL1.map((l1) => [l1, new Map(LEVEL2_BY_LEVEL1[l1].map((l2) => [indicatorNameKey(l2), l2]))]),
+);
+
 /** The canonical 一级指标 for a name as written, or undefined when unknown. */
 export function canonicalLevel1(name: string): (typeof LEVEL1)[number] | undefined {
-  const key = indicatorNameKey(name);
-  return LEVEL1.find((l) => indicatorNameKey(l) === key);
+  return LEVEL1_BY_KEY.get(indicatorNameKey(name));
 }
 
 export function canonicalLevel2(level1: (typeof LEVEL1)[number], name: string): string | undefined {
-  const key = indicatorNameKey(name);
-  return LEVEL2_BY_LEVEL1[level1].find((l) => indicatorNameKey(l) === key);
+  return LEVEL2_BY_KEY.get(level1)?.get(indicatorNameKey(name));
 }
 
 export const isOutput = (l1: string | undefined) => l1 === '产出指标';

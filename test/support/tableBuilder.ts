@@ -5,6 +5,7 @@
  */
 import { CellValue } from '../../src/core/grid';
 import { Decimal, ZERO } from '../../src/core/money';
+import { Finding } from '../../src/core/finding';
 import { Field, Indicator, QUARTERS, SpendingPoint, TargetTable } from '../../src/core/model';
 import { Parsed, parseAmount, parseIndicatorValue, parsePercent, isPercentFormat, IndicatorValue } from '../../src/core/parse';
 import { cellText } from '../../src/core/text';
@@ -150,4 +151,41 @@ export function buildTable(overrides: Partial<TableCells> = {}): TargetTable {
     },
     year: 'year' in overrides ? overrides.year : stated ? Number(stated[1]) : undefined,
   };
+}
+
+/** What tests assert on: which rule fired, how severe, and where. */
+export function located(findings: readonly Finding[]): Pick<Finding, 'rule' | 'severity' | 'sheet' | 'cell'>[] {
+  return findings.map(({ rule, severity, sheet, cell }) => ({ rule, severity, sheet, cell }));
+}
+
+/** A project of the seed document (`test/fixtures/xinzhai-2022-targets.json`). */
+export interface SeedProject {
+  seq: number;
+  department: string;
+  code: string;
+  name: string;
+  title: string;
+  budget: { total: string; fiscal: string; other: string };
+  fundUse: string;
+  spendingPlanCumulativePct: Record<string, number>;
+  goals: string[];
+  indicators: IndicatorCells[];
+}
+
+/** The seed project as a sheet holds it: amounts and percentages as text, as in the document. */
+export function seedTable(p: SeedProject): TargetTable {
+  return buildTable({
+    sheet: `${p.seq}`,
+    title: p.title,
+    department: p.department,
+    code: p.code,
+    name: p.name,
+    total: p.budget.total,
+    fiscal: p.budget.fiscal,
+    other: p.budget.other,
+    fundUse: p.fundUse,
+    spendingPlan: QUARTERS.map((q) => `${p.spendingPlanCumulativePct[q]}%`) as TableCells['spendingPlan'],
+    goals: p.goals.join('\n'),
+    indicators: p.indicators,
+  });
 }

@@ -1,6 +1,6 @@
 /** All rules of SPEC §4, and validation of a table or a workbook with them. */
 import { Finding, compareFindings } from '../finding';
-import { parseRangeA1 } from '../grid';
+import { parseA1 } from '../grid';
 import { TargetTable } from '../model';
 import { Profile } from '../profile';
 import { AMOUNT_RULES } from './amounts';
@@ -22,11 +22,11 @@ export const TABLE_RULES: readonly TableRule[] = [
   ...FORMAT_RULES,
 ];
 
-/** Row and column of a finding's cell (its top-left one for a range); unknown addresses sort last. */
+/** Row and column of a finding's cell; an address that is not a cell sorts last. */
 function position(cell: string): [number, number] {
   try {
-    const r = parseRangeA1(cell);
-    return [r.top, r.left];
+    const { row, col } = parseA1(cell);
+    return [row, col];
   } catch {
     return [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
   }
@@ -42,7 +42,10 @@ function sortFindings(findings: Finding[], sheets: readonly string[]): Finding[]
   return keyed.map((k) => k.f);
 }
 
-const tableFindings = (table: TargetTable, profile: Profile) => TABLE_RULES.flatMap((rule) => rule(table, profile));
+function tableFindings(table: TargetTable, profile: Profile, into: Finding[] = []): Finding[] {
+  for (const rule of TABLE_RULES) into.push(...rule(table, profile));
+  return into;
+}
 
 /** The findings on one table, sorted. */
 export function validateTable(table: TargetTable, profile: Profile): Finding[] {
@@ -51,10 +54,9 @@ export function validateTable(table: TargetTable, profile: Profile): Finding[] {
 
 /** The findings on every table of a workbook and across them (T003, W001), sorted. */
 export function validateWorkbook(tables: readonly TargetTable[], profile: Profile): Finding[] {
-  const findings = [
-    ...tables.flatMap((t) => tableFindings(t, profile)),
-    ...WORKBOOK_RULES.flatMap((rule) => rule(tables, profile)),
-  ];
+  const findings: Finding[] = [];
+  for (const table of tables) tableFindings(table, profile, findings);
+  for (const rule of WORKBOOK_RULES) findings.push(...rule(tables, profile));
   return sortFindings(
     findings,
     tables.map((t) => t.sheet),

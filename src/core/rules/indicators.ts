@@ -22,18 +22,33 @@ type Quantity = Extract<IndicatorValue, { kind: 'quantitative' }>;
 /** Findings about something missing from the block point at its header. */
 const headerCell = (t: TargetTable) => t.labels.indicatorHeader ?? t.title.cell;
 
-const level1Of = (ind: Indicator) => canonicalLevel1(ind.level1.text);
+/** Each row's canonical 一级/二级指标, worked out once for all the rules that need them. */
+const categories = new WeakMap<Indicator, { level1?: (typeof LEVEL1)[number]; level2?: string }>();
 
-function level2Of(ind: Indicator): string | undefined {
-  const l1 = level1Of(ind);
-  return l1 && canonicalLevel2(l1, ind.level2.text);
+function categoryOf(ind: Indicator) {
+  let c = categories.get(ind);
+  if (!c) {
+    const level1 = canonicalLevel1(ind.level1.text);
+    c = { level1, level2: level1 && canonicalLevel2(level1, ind.level2.text) };
+    categories.set(ind, c);
+  }
+  return c;
 }
 
-/** A rule that looks at each indicator row on its own. */
+const level1Of = (ind: Indicator) => categoryOf(ind).level1;
+const level2Of = (ind: Indicator) => categoryOf(ind).level2;
+
+/** A rule that looks at each indicator row on its own and finds at most one thing in it. */
 const eachRow =
-  (check: (ind: Indicator, t: TargetTable, profile: Profile) => Finding[]): TableRule =>
-  (t, profile) =>
-    t.indicators.flatMap((ind) => check(ind, t, profile));
+  (check: (ind: Indicator, t: TargetTable, profile: Profile) => Finding | undefined): TableRule =>
+  (t, profile) => {
+    const findings: Finding[] = [];
+    for (const ind of t.indicators) {
+      const f = check(ind, t, profile);
+      if (f) findings.push(f);
+    }
+    return findings;
+  };
 
 /**
  * Edits that make a row's 指标值 read `next`: its 指标值 cell, or in the provincial layout
@@ -81,103 +96,81 @@ export const requiredLevel1Missing: TableRule = (t, profile) => {
 const I003: RuleMeta = { id: 'I003', severity: 'error' };
 /** An unknown or missing 一级指标; a value carried down a merged cell is reported once, at its first row. */
 export const level1Unknown = eachRow((ind, t) => {
-  if (ind.level1Carried || level1Of(ind)) return [];
+  if (ind.level1Carried || level1Of(ind)) return undefined;
   const { text, cell } = ind.level1;
-  const choices = LEVEL1.join('、');
+  const [zh, en] = [LEVEL1.join('、'), LEVEL1.join(', ')];
   return text === ''
-    ? [finding(I003, t.sheet, cell, `缺少一级指标（可选：${choices}）`, `一级指标 is missing (one of ${LEVEL1.join(', ')})`)]
-    : [
-        finding(
-          I003,
-          t.sheet,
-          cell,
-          `一级指标“${text}”不在指标体系内（可选：${choices}）`,
-          `Unknown 一级指标 "${text}" (one of ${LEVEL1.join(', ')})`,
-        ),
-      ];
+    ? finding(I003, t.sheet, cell, `缺少一级指标（可选：${zh}）`, `一级指标 is missing (one of ${en})`)
+    : finding(I003, t.sheet, cell, `一级指标“${text}”不在指标体系内（可选：${zh}）`, `Unknown 一级指标 "${text}" (one of ${en})`);
 });
 
 const I004: RuleMeta = { id: 'I004', severity: 'error' };
 /** A 二级指标 not allowed under its 一级指标 (checked when the 一级指标 is known). */
 export const level2NotAllowed = eachRow((ind, t) => {
   const l1 = level1Of(ind);
-  if (!l1 || level2Of(ind) || (ind.level1Carried && ind.level2Carried)) return [];
+  if (!l1 || level2Of(ind) || (ind.level1Carried && ind.level2Carried)) return undefined;
   const { text, cell } = ind.level2;
-  const allowed = LEVEL2_BY_LEVEL1[l1];
+  const [zh, en] = [LEVEL2_BY_LEVEL1[l1].join('、'), LEVEL2_BY_LEVEL1[l1].join(', ')];
   return text === ''
-    ? [
-        finding(
-          I004,
-          t.sheet,
-          cell,
-          `缺少二级指标（“${l1}”下可选：${allowed.join('、')}）`,
-          `二级指标 is missing (under "${l1}": ${allowed.join(', ')})`,
-        ),
-      ]
-    : [
-        finding(
-          I004,
-          t.sheet,
-          cell,
-          `二级指标“${text}”不属于一级指标“${l1}”（可选：${allowed.join('、')}）`,
-          `二级指标 "${text}" is not allowed under 一级指标 "${l1}" (allowed: ${allowed.join(', ')})`,
-        ),
-      ];
+    ? finding(I004, t.sheet, cell, `缺少二级指标（“${l1}”下可选：${zh}）`, `二级指标 is missing (under "${l1}": ${en})`)
+    : finding(
+        I004,
+        t.sheet,
+        cell,
+        `二级指标“${text}”不属于一级指标“${l1}”（可选：${zh}）`,
+        `二级指标 "${text}" is not allowed under 一级指标 "${l1}" (allowed: ${en})`,
+      );
 });
 
 const I005: RuleMeta = { id: 'I005', severity: 'error' };
 /** 三级指标 empty. */
 export const level3Missing = eachRow((ind, t) =>
   ind.level3.text === ''
-    ? [finding(I005, t.sheet, ind.level3.cell, '缺少三级指标：请写明具体衡量什么', '三级指标 is missing: name what is measured')]
-    : [],
+    ? finding(I005, t.sheet, ind.level3.cell, '缺少三级指标：请写明具体衡量什么', '三级指标 is missing: name what is measured')
+    : undefined,
 );
 
 const I006: RuleMeta = { id: 'I006', severity: 'warning' };
 /** 三级指标 that only repeats its 二级 or 一级 name (seed: 三级指标 `数量指标` under 数量指标). */
 export const level3RepeatsLevel = eachRow((ind, t) => {
   const key = indicatorNameKey(ind.level3.text);
-  if (key === '') return [];
+  if (key === '') return undefined;
   const repeated = [ind.level2, ind.level1].find((f) => f.text !== '' && indicatorNameKey(f.text) === key);
-  if (!repeated) return [];
+  if (!repeated) return undefined;
   const level = repeated === ind.level2 ? '二级指标' : '一级指标';
-  return [
-    finding(
-      I006,
-      t.sheet,
-      ind.level3.cell,
-      `三级指标“${ind.level3.text}”只是重复了${level}“${repeated.text}”：请写明具体衡量什么`,
-      `三级指标 "${ind.level3.text}" only repeats the ${level} "${repeated.text}": name what is measured`,
-    ),
-  ];
+  return finding(
+    I006,
+    t.sheet,
+    ind.level3.cell,
+    `三级指标“${ind.level3.text}”只是重复了${level}“${repeated.text}”：请写明具体衡量什么`,
+    `三级指标 "${ind.level3.text}" only repeats the ${level} "${repeated.text}": name what is measured`,
+  );
 });
 
 const I007: RuleMeta = { id: 'I007', severity: 'warning' };
 /** 绩效指标描述 empty or only repeating the 三级指标. */
 export const descriptionMissing = eachRow((ind, t) => {
   const { text, cell } = ind.description;
-  if (text === '') return [finding(I007, t.sheet, cell, '缺少绩效指标描述', '绩效指标描述 (indicator description) is empty')];
+  if (text === '') return finding(I007, t.sheet, cell, '缺少绩效指标描述', '绩效指标描述 (indicator description) is empty');
   return ind.level3.text !== '' && indicatorNameKey(text) === indicatorNameKey(ind.level3.text)
-    ? [
-        finding(
-          I007,
-          t.sheet,
-          cell,
-          `绩效指标描述“${text}”只是重复了三级指标：请说明该指标衡量的内容`,
-          `绩效指标描述 "${text}" only repeats the 三级指标: describe what the indicator measures`,
-        ),
-      ]
-    : [];
+    ? finding(
+        I007,
+        t.sheet,
+        cell,
+        `绩效指标描述“${text}”只是重复了三级指标：请说明该指标衡量的内容`,
+        `绩效指标描述 "${text}" only repeats the 三级指标: describe what the indicator measures`,
+      )
+    : undefined;
 });
 
 const I008: RuleMeta = { id: 'I008', severity: 'error' };
 /** 指标值 empty, or unreadable (an error value such as `#REF!`), so no value is stated. */
 export const valueMissing = eachRow((ind, t) => {
   const { value, text, cell } = ind.value;
-  if (value !== undefined) return [];
+  if (value !== undefined) return undefined;
   return text === ''
-    ? [finding(I008, t.sheet, cell, '缺少指标值', '指标值 (target value) is missing')]
-    : [finding(I008, t.sheet, cell, `指标值“${text}”无法读取`, `指标值 "${text}" cannot be read`)];
+    ? finding(I008, t.sheet, cell, '缺少指标值', '指标值 (target value) is missing')
+    : finding(I008, t.sheet, cell, `指标值“${text}”无法读取`, `指标值 "${text}" cannot be read`);
 });
 
 /** Units guessed from what a 数量指标 counts, most specific first. */
@@ -196,8 +189,7 @@ const UNIT_GUESSES: readonly [RegExp, string][] = [
   [/台/, '台'],
   [/套/, '套'],
   [/件/, '件'],
-  [/村|个/, '个'],
-  [/数量/, '个'],
+  [/村|个|数量/, '个'],
 ];
 
 const guessUnit = (description: string) => UNIT_GUESSES.find(([re]) => re.test(description))?.[1];
@@ -209,83 +201,76 @@ const I009: RuleMeta = { id: 'I009', severity: 'warning' };
  */
 export const quantityUnitMissing = eachRow((ind, t) => {
   const v = ind.value.value;
-  if (v?.kind !== 'quantitative' || v.unit !== '' || !isOutput(level1Of(ind)) || level2Of(ind) !== '数量指标') return [];
+  if (v?.kind !== 'quantitative' || v.unit !== '' || !isOutput(level1Of(ind)) || level2Of(ind) !== '数量指标') return undefined;
   const cell = ind.unit?.cell ?? ind.value.cell;
+  const { text } = ind.value;
   const unit = guessUnit(ind.description.text);
   if (!unit) {
-    return [
-      finding(
-        I009,
-        t.sheet,
-        cell,
-        `数量指标的指标值“${ind.value.text}”没有计量单位，请注明单位（如人、户、个）`,
-        `The 数量指标 value "${ind.value.text}" has no unit; state one (人, 户, 个 …)`,
-      ),
-    ];
-  }
-  const next: Quantity = { ...v, unit };
-  const suggestion = formatIndicatorValue(next);
-  return [
-    finding(
+    return finding(
       I009,
       t.sheet,
       cell,
-      `数量指标的指标值“${ind.value.text}”没有计量单位，建议写为“${suggestion}”`,
-      `The 数量指标 value "${ind.value.text}" has no unit; suggested: "${suggestion}"`,
-      valueFix(t.sheet, ind, v, next),
-    ),
-  ];
+      `数量指标的指标值“${text}”没有计量单位，请注明单位（如人、户、个）`,
+      `The 数量指标 value "${text}" has no unit; state one (人, 户, 个 …)`,
+    );
+  }
+  const next: Quantity = { ...v, unit };
+  const suggestion = formatIndicatorValue(next);
+  return finding(
+    I009,
+    t.sheet,
+    cell,
+    `数量指标的指标值“${text}”没有计量单位，建议写为“${suggestion}”`,
+    `The 数量指标 value "${text}" has no unit; suggested: "${suggestion}"`,
+    valueFix(t.sheet, ind, v, next),
+  );
 });
 
 /** Thresholds a satisfaction target may use: at least, more than, or exactly N %. */
-const THRESHOLD_OPERATORS: readonly (Quantity['operator'])[] = ['≥', '>', '='];
+const THRESHOLD_OPERATORS: readonly Quantity['operator'][] = ['≥', '>', '='];
 
 const I010: RuleMeta = { id: 'I010', severity: 'warning' };
 /**
  * A 满意度 value that is not a `≥ N%` threshold (`>` and `=` count as thresholds), or whose N is
  * below the profile minimum. `≥98` (seed project 6) and `98%` get a quick fix to `≥98%`; a
- * qualitative value or another unit needs the officer's own words.
+ * qualitative value, an upper bound or another unit needs the officer's own words.
  */
 export const satisfactionThreshold = eachRow((ind, t, profile) => {
   const v = ind.value.value;
-  if (!v || !isSatisfaction(level1Of(ind))) return [];
+  if (!v || !isSatisfaction(level1Of(ind))) return undefined;
   const { text, cell } = ind.value;
   if (v.kind === 'quantitative' && THRESHOLD_OPERATORS.includes(v.operator) && v.unit === '%') {
     return v.number.lt(profile.satisfactionMin)
-      ? [
-          finding(
-            I010,
-            t.sheet,
-            cell,
-            `满意度指标值“${text}”低于最低要求${profile.satisfactionMin}%`,
-            `The satisfaction target "${text}" is below the minimum of ${profile.satisfactionMin}%`,
-          ),
-        ]
-      : [];
+      ? finding(
+          I010,
+          t.sheet,
+          cell,
+          `满意度指标值“${text}”低于最低要求${profile.satisfactionMin}%`,
+          `The satisfaction target "${text}" is below the minimum of ${profile.satisfactionMin}%`,
+        )
+      : undefined;
   }
-  const fixable = v.kind === 'quantitative' && [null, ...THRESHOLD_OPERATORS].includes(v.operator) && ['', '%'].includes(v.unit);
-  const next: Quantity | undefined = fixable ? { ...v, operator: v.operator ?? '≥', unit: '%' } : undefined;
   const zh = `满意度指标值“${text}”不是“≥N%”形式的门槛值`;
   const en = `The satisfaction target "${text}" is not a threshold of the form "≥ N%"`;
-  if (v.kind !== 'quantitative' || !next) return [finding(I010, t.sheet, cell, zh, en)];
+  const fixable = v.kind === 'quantitative' && [null, ...THRESHOLD_OPERATORS].includes(v.operator) && ['', '%'].includes(v.unit);
+  if (!fixable) return finding(I010, t.sheet, cell, zh, en);
+  const next: Quantity = { ...v, operator: v.operator ?? '≥', unit: '%' };
   const suggestion = formatIndicatorValue(next);
-  return [finding(I010, t.sheet, cell, `${zh}，建议写为“${suggestion}”`, `${en}; suggested: "${suggestion}"`, valueFix(t.sheet, ind, v, next))];
+  return finding(I010, t.sheet, cell, `${zh}，建议写为“${suggestion}”`, `${en}; suggested: "${suggestion}"`, valueFix(t.sheet, ind, v, next));
 });
 
 const I011: RuleMeta = { id: 'I011', severity: 'warning' };
 /** 指标值确定依据 empty. */
 export const basisMissing = eachRow((ind, t) =>
   ind.basis.text === ''
-    ? [
-        finding(
-          I011,
-          t.sheet,
-          ind.basis.cell,
-          `缺少指标值确定依据（可选：${BASIS_CHOICES.join('、')}）`,
-          `指标值确定依据 (basis of the target value) is empty (${BASIS_CHOICES.join(', ')})`,
-        ),
-      ]
-    : [],
+    ? finding(
+        I011,
+        t.sheet,
+        ind.basis.cell,
+        `缺少指标值确定依据（可选：${BASIS_CHOICES.join('、')}）`,
+        `指标值确定依据 (basis of the target value) is empty (${BASIS_CHOICES.join(', ')})`,
+      )
+    : undefined,
 );
 
 const I012: RuleMeta = { id: 'I012', severity: 'warning' };
@@ -318,16 +303,14 @@ const I013: RuleMeta = { id: 'I013', severity: 'info' };
 /** A 效益指标 whose value is qualitative only. */
 export const benefitQualitative = eachRow((ind, t) =>
   ind.value.value?.kind === 'qualitative' && isBenefit(level1Of(ind))
-    ? [
-        finding(
-          I013,
-          t.sheet,
-          ind.value.cell,
-          `效益指标值“${ind.value.text}”只是定性描述：建议给出可衡量的目标（如“≥90%”）`,
-          `The 效益指标 value "${ind.value.text}" is qualitative only: state a measurable target (such as "≥90%")`,
-        ),
-      ]
-    : [],
+    ? finding(
+        I013,
+        t.sheet,
+        ind.value.cell,
+        `效益指标值“${ind.value.text}”只是定性描述：建议给出可衡量的目标（如“≥90%”）`,
+        `The 效益指标 value "${ind.value.text}" is qualitative only: state a measurable target (such as "≥90%")`,
+      )
+    : undefined,
 );
 
 export const INDICATOR_RULES: readonly TableRule[] = [
