@@ -144,8 +144,8 @@ function readSpendingPlan(idx: GridIndex, from: Pos, until: number, labels: Part
     const label = idx.find([q], { row: anchor.row, col: 0 }, until);
     const fallback = { row: anchor.row + 1, col: anchor.col + SPENDING_PLAN.quarterCol + i };
     const p = label ? idx.below(label) : fallback;
-    const raw = idx.value(p);
-    const percent = field(idx.grid, p, parsePercent);
+    const percent = field(p.row < until ? idx.grid : { values: [] }, p, parsePercent);
+    const raw = percent.raw;
     const form: SpendingPoint['form'] =
       raw === null || cellText(raw) === '' ? 'blank'
       : typeof raw === 'number' ? (isPercentFormat(formatAt(idx.grid, p.row, p.col)) ? 'percent-number' : 'points-number')
@@ -255,9 +255,13 @@ export function readTargetTable(grid: Grid, sheet: string): TargetTable | undefi
     return firstTextInRow(idx, row, total.col, width, () => true) ?? { row, col: total.col + 1 };
   };
 
+  // A guessed position inside the indicator block is not the field: it is missing.
+  const headField = <T>(p: Pos, parse: (raw: CellValue, format: string) => Parsed<T>): Field<T> =>
+    p.row < headerLabel.row ? field(grid, p, parse) : field({ values: [] }, p, parse);
+
   const { title, department, unit } = readTitle(idx, codeLabel, width);
-  const code = textField(grid, valuePos('code'));
-  const name = textField(grid, valuePos('name'));
+  const code = headField(valuePos('code'), textOf);
+  const name = headField(valuePos('name'), textOf);
   const columns = readHeader(idx, headerLabel, width);
   const layout: LayoutId = columns.operator !== undefined || columns.unit !== undefined ? 'provincial' : 'standard';
 
@@ -271,13 +275,13 @@ export function readTargetTable(grid: Grid, sheet: string): TargetTable | undefi
     code,
     name,
     budget: {
-      total: field(grid, valuePos('total'), parseAmount),
-      fiscal: field(grid, valuePos('fiscal'), amountOrZero),
-      other: field(grid, valuePos('other'), amountOrZero),
+      total: headField(valuePos('total'), parseAmount),
+      fiscal: headField(valuePos('fiscal'), amountOrZero),
+      other: headField(valuePos('other'), amountOrZero),
     },
-    fundUse: textField(grid, fundUsePos()),
+    fundUse: headField(fundUsePos(), textOf),
     spendingPlan: readSpendingPlan(idx, codeLabel, headerLabel.row, labels),
-    goals: field(grid, valuePos('goals'), goalsOf),
+    goals: headField(valuePos('goals'), goalsOf),
     indicators: readIndicators(idx, headerLabel, columns, layout),
     labels,
     year: yearOf(title.text, name.text),
