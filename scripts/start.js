@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+/**
+ * `npm start` (and `npm run stop`).
+ *
+ * Windows / macOS: sideloads manifest.xml into desktop Excel with office-addin-debugging, which starts
+ * `npm run dev-server` itself. It runs through `npx --yes` rather than being a devDependency: its keytar
+ * peer downloads a prebuilt binary while installing and fails offline, which would break `npm ci` here.
+ * The first run therefore needs the internet, and creates and trusts the dev certificates.
+ *
+ * Linux (no desktop Excel): starts the dev server and prints how to sideload into Excel on the web, and the
+ * address of the browser preview.
+ */
+'use strict';
+
+const { spawnSync } = require('child_process');
+const net = require('net');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..');
+const MANIFEST = path.join(ROOT, 'manifest.xml');
+
+function npx(args) {
+  // npx is npx.cmd on Windows, which only runs through a shell; quote what has spaces.
+  const windows = process.platform === 'win32';
+  const argv = ['--yes', ...args].map((arg) => (windows && /\s/.test(arg) ? `"${arg}"` : arg));
+  const result = spawnSync('npx', argv, { cwd: ROOT, stdio: 'inherit', shell: windows });
+  if (result.error) console.error(result.error.message);
+  return result.status ?? 1;
+}
+
+function desktop(command) {
+  if (command === 'stop') return npx(['office-addin-debugging', 'stop', 'manifest.xml']);
+  const certs = npx(['office-addin-dev-certs', 'install']);
+  if (certs !== 0) return certs;
+  return npx([
+    'office-addin-debugging', 'start', 'manifest.xml', 'desktop',
+    '--app', 'excel', '--dev-server', 'npm run dev-server', '--dev-server-port', '3000',
+  ]);
+}
+
+function instructions(origin, certificate) {
+  const trust = certificate.selfSigned
+    ? [
+        `  1. Trust the certificate: open ${origin}/taskpane.html in the browser you use for Excel and accept`,
+        `     the warning (a self-signed certificate, ${certificate.source}; import it into the browser as`,
+        '     trusted to stop being asked).',
+      ]
+    : [`  1. The certificate (${certificate.source}) is already trusted.`];
+  return [
+    '',
+    `Budget Targets for Excel / 预算绩效目标表助手 — dev server on ${origin}/`,
+    '',
+    `Browser preview, no Excel needed: ${origin}/taskpane.html`,
+    '  Opened outside Office, the task pane runs against a preview workbook.',
+    '',
+    'Sideload into Excel on the web:',
+    ...trust,
+    '  2. Open a workbook in Excel on the web (https://www.office.com → Excel).',
+    '  3. Insert → Add-ins → My Add-ins → Upload My Add-in',
+    '     (插入 → 加载项 → 我的加载项 → 上传我的加载项; newer menus: Home → Add-ins → More Add-ins → My Add-ins).',
+    `  4. Choose ${MANIFEST} and upload it.`,
+    '  5. Home tab → 绩效目标 group → 绩效目标表 opens the task pane.',
+    '',
+    'Stop with Ctrl+C.',
+    '',
+  ].join('\n');
+}
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (error) => resolve(error.code === 'EADDRINUSE'));
+    probe.once('listening', () => probe.close(() => resolve(false)));
+    probe.listen(port, 'localhost');
+  });
+}
+
+async function web() {
+  const webpack = require('webpack');
+  const WebpackDevServer = require('webpack-dev-server');
+  const makeConfig = require('../webpack.config.js');
+  const { getHttpsOptions } = require('./dev-certs');
+
+  const config = await makeConfig({ WEBPACK_SERVE: true }, { mode: 'development' });
+  const certificate = await getHttpsOptions();
+  const port = makeConfig.DEV_SERVER_PORT;
+  const origin = `https://localhost:${port}`;
+  if (await portInUse(port)) {
+    throw new Error(`Port ${port} is in use: is a dev server (npm start, npm run dev-server) already running? The manifest needs ${origin}.`);
+  }
+  const compiler = webpack(config);
+  let printed = false;
+  compiler.hooks.done.tap('print-sideload-instructions', (stats) => {
+    if (printed || stats.hasErrors()) return;
+    printed = true;
+    setImmediate(() => console.log(instructions(origin, certificate)));
+  });
+  await new WebpackDevServer(config.devServer, compiler).start();
+}
+
+const command = process.argv[2] ?? 'start';
+if (process.platform === 'win32' || process.platform === 'darwin') {
+  process.exitCode = desktop(command);
+} else if (command === 'stop') {
+  console.log('On Linux `npm start` only runs the dev server: stop it with Ctrl+C, and remove the add-in in Excel on the web.');
+} else {
+  web().catch((error) => {
+    console.error(error.message ?? error);
+    process.exit(1);
+  });
+}
