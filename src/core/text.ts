@@ -14,9 +14,18 @@ export function toHalfWidth(text: string): string {
 
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
+const NEEDS_FOLDING = /[\s\u00a0\u3000\u200b\ufeff:：\uff01-\uff5ea-z]/;
+const keyCache = new Map<string, string>();
+
 /** Key for comparing labels: half-width, no spaces at all, `:` dropped, upper case. */
 export function labelKey(text: string): string {
-  return toHalfWidth(text).replace(SPACES, '').replace(/[:：]/g, '').toUpperCase();
+  // Labels and codes repeat across thousands of sheets: fold each distinct text once.
+  let key = keyCache.get(text);
+  if (key !== undefined) return key;
+  key = NEEDS_FOLDING.test(text) ? toHalfWidth(text).replace(SPACES, '').replace(/[:：]/g, '').toUpperCase() : text;
+  if (keyCache.size > 50_000) keyCache.clear();
+  keyCache.set(text, key);
+  return key;
 }
 
 /** A cell's text as a person reads it: trimmed, runs of spaces kept (they are the user's). */

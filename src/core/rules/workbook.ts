@@ -12,7 +12,10 @@ export const codeRepeated: WorkbookRule = (tables) => {
   const byCode = new Map<string, TargetTable[]>();
   for (const t of tables) {
     const key = labelKey(t.code.text);
-    if (key !== '') byCode.set(key, [...(byCode.get(key) ?? []), t]);
+    if (key === '') continue;
+    const same = byCode.get(key);
+    if (same) same.push(t);
+    else byCode.set(key, [t]);
   }
   return tables.flatMap((t): Finding[] => {
     const others = (byCode.get(labelKey(t.code.text)) ?? []).filter((o) => o !== t);
