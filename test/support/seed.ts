@@ -18,20 +18,11 @@ export function seedText(): string {
   return fs.readFileSync(SEED_TXT_PATH, 'utf8');
 }
 
-/** Trims what the reader trims (cell text), so inputs compare with what reads back. */
+/** What reads back from a written table: the default title filled in, goals trimmed (they are numbered lines). */
 export function canonical(t: TableInput): TableInput {
   return {
     ...t,
-    title: (t.title ?? `${t.name}绩效目标表`).trim(),
-    department: t.department.trim(),
-    code: t.code.trim(),
-    name: t.name.trim(),
-    fundUse: t.fundUse.trim(),
+    title: t.title ?? `${t.name}绩效目标表`,
     goals: t.goals.map((g) => g.trim()).filter((g) => g !== ''),
-    indicators: t.indicators.map((i) => {
-      const out = { ...i };
-      for (const k of Object.keys(out) as (keyof typeof out)[]) out[k] = (out[k] ?? '').trim();
-      return out;
-    }),
   };
 }

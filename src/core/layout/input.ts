@@ -2,6 +2,11 @@
 import { Field, TableInput, TargetTable } from '../model';
 import { Decimal } from '../money';
 
+/** Text as the officer typed it (stray spaces kept, for F001 to report), not the trimmed text. */
+function typed(f: Field<unknown>): string {
+  return typeof f.raw === 'string' && f.raw.trim() !== '' ? f.raw : f.text;
+}
+
 function amountText(f: Field<Decimal>): string {
   if (f.text === '') return '';
   return f.value ? f.value.toFixed(Math.max(2, f.value.decimalPlaces())) : f.text;
@@ -11,25 +16,25 @@ export function tableToInput(table: TargetTable): TableInput {
   const plan = table.spendingPlan.map((p) => (p.percent.value ? `${p.percent.value.toString()}%` : p.percent.text));
   return {
     layout: table.layout,
-    title: table.title.text,
-    department: table.department.text,
-    code: table.code.text,
-    name: table.name.text,
+    title: typed(table.title),
+    department: typed(table.department),
+    code: typed(table.code),
+    name: typed(table.name),
     budget: { total: amountText(table.budget.total), fiscal: amountText(table.budget.fiscal), other: amountText(table.budget.other) },
-    fundUse: table.fundUse.text,
+    fundUse: typed(table.fundUse),
     spendingPlan: [plan[0], plan[1], plan[2], plan[3]],
     goals: table.goals.value ?? [],
     indicators: table.indicators.map((ind) => {
       const common = {
-        level1: ind.level1.text,
-        level2: ind.level2.text,
-        level3: ind.level3.text,
-        description: ind.description.text,
-        value: ind.value.text,
-        basis: ind.basis.text,
+        level1: typed(ind.level1),
+        level2: typed(ind.level2),
+        level3: typed(ind.level3),
+        description: typed(ind.description),
+        value: typed(ind.value),
+        basis: typed(ind.basis),
       };
       return table.layout === 'provincial'
-        ? { ...common, valueType: ind.valueType?.text ?? '', operator: ind.operator?.text ?? '', unit: ind.unit?.text ?? '' }
+        ? { ...common, valueType: ind.valueType ? typed(ind.valueType) : '', operator: ind.operator ? typed(ind.operator) : '', unit: ind.unit ? typed(ind.unit) : '' }
         : common;
     }),
   };

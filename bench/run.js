@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Benchmarks of SPEC §8 (figures, not pass/fail tests), over dist/ built by `npm run build:cli`:
+ *  (a) the core reads and validates 1,000 target tables (grids from the writer, varied);
+ *  (b) `check` on a generated 500-sheet workbook against ExcelJS's own load of that file,
+ *      in process and as whole `node bin/budget-targets.js check --json` processes.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { performance } = require('perf_hooks');
+
+const root = path.join(__dirname, '..');
+const dist = path.join(root, 'dist');
+if (!fs.existsSync(path.join(dist, 'cli', 'main.js'))) {
+  console.error('dist/ is missing: run `npm run build:cli` first (npm run bench does).');
+  process.exit(2);
+}
+const ExcelJS = require('exceljs');
+const { importTables } = require(path.join(dist, 'core', 'importTables'));
+const { writeTargetTable } = require(path.join(dist, 'core', 'layout', 'writer'));
+const { readTargetTable } = require(path.join(dist, 'core', 'layout', 'reader'));
+const { validateWorkbook } = require(path.join(dist, 'core', 'rules'));
+const { DEFAULT_PROFILE } = require(path.join(dist, 'core', 'profile'));
+const { applySheetWrite, newWorkbook, saveWorkbook } = require(path.join(dist, 'xlsx'));
+const { checkFile } = require(path.join(dist, 'cli', 'check'));
+
+const CORE_TABLES = 1000;
+const CORE_RUNS = 7;
+const SHEETS = 500;
+const FILE_RUNS = 5;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+/** The seed's ten tables, varied: unique codes and names, other amounts, extra indicator rows. */
+function variedTables(n) {
+  const seed = importTables(JSON.parse(fs.readFileSync(path.join(root, 'test', 'fixtures', 'xinzhai-2022-targets.json'), 'utf8')));
+  if (!seed.ok) throw new Error(seed.errors.join('; '));
+  return Array.from({ length: n }, (_, i) => {
+    const t = seed.tables[i % seed.tables.length];
+    const serial = String(i).padStart(5, '0');
+    const total = (((i * 37) % 5000) / 10 + 1).toFixed(2);
+    const extra = t.indicators.slice(0, i % 3);
+    return {
+      ...t,
+      title: undefined,
+      code: `1302252${2}P00${serial}X1000${i % 10}`.slice(0, 21),
+      name: `${t.name}（${serial}）`,
+      budget: { total, fiscal: total, other: '' },
+      indicators: [...t.indicators, ...extra.map((ind) => ({ ...ind, level3: `${ind.level3}${i}`, description: `${ind.description}${i}` }))],
+    };
+  });
+}
+
+function gridOf(sheet) {
+  return { values: sheet.values, formats: sheet.numberFormats, merges: sheet.merges };
+}
+
+function benchCore() {
+  const grids = variedTables(CORE_TABLES).map((t, i) => ({ name: `P${i + 1}`, grid: gridOf(writeTargetTable(t)) }));
+  const run = () => {
+    const start = performance.now();
+    const tables = grids.map((g) => readTargetTable(g.grid, g.name));
+    const findings = validateWorkbook(tables, DEFAULT_PROFILE);
+    const elapsed = performance.now() - start;
+    if (tables.some((t) => !t) || findings.length === 0) throw new Error('unexpected core result');
+    return { elapsed, findings: findings.length };
+  };
+  run(); // warm-up
+  const runs = Array.from({ length: CORE_RUNS }, run);
+  return { median: median(runs.map((r) => r.elapsed)), runs: runs.map((r) => r.elapsed), findings: runs[0].findings };
+}
+
+async function makeWorkbook(file) {
+  const workbook = newWorkbook();
+  variedTables(SHEETS).forEach((t, i) => applySheetWrite(workbook.addWorksheet(`P${String(i + 1).padStart(3, '0')}`), writeTargetTable(t)));
+  await saveWorkbook(workbook, file, { date: new Date(Date.UTC(2022, 0, 1)), created: true });
+}
+
+async function timeAsync(fn) {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+function timeProcess(args) {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const elapsed = performance.now() - start;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return elapsed;
+}
+
+async function benchFile() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-targets-bench-'));
+  const file = path.join(dir, `workbook-${SHEETS}.xlsx`);
+  try {
+    const made = await timeAsync(() => makeWorkbook(file));
+    const size = fs.statSync(file).size;
+    const load = () => timeAsync(() => new ExcelJS.Workbook().xlsx.readFile(file));
+    let projects = 0;
+    const check = () => timeAsync(async () => {
+      const r = await checkFile(file, DEFAULT_PROFILE);
+      if (!r.ok) throw new Error(r.reason);
+      projects = r.projects.length;
+    });
+    await load();
+    await check(); // warm-up both
+    const loads = [];
+    const checks = [];
+    for (let i = 0; i < FILE_RUNS; i++) {
+      loads.push(await load());
+      checks.push(await check());
+    }
+    const loadScript = `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).then(() => {})`;
+    const procLoads = [];
+    const procChecks = [];
+    for (let i = 0; i < FILE_RUNS; i++) {
+      procLoads.push(timeProcess(['-e', loadScript]));
+      procChecks.push(timeProcess([path.join(root, 'bin', 'budget-targets.js'), 'check', '--json', file]));
+    }
+    return { made, size, projects, loads, checks, procLoads, procChecks };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function mainBench() {
+  console.log(`budget-targets benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores)\n`);
+
+  const core = benchCore();
+  console.log(`(a) core: read + validate ${CORE_TABLES} tables (${core.findings} findings)`);
+  console.log(`    median of ${CORE_RUNS}: ${ms(core.median)}   runs: ${core.runs.map((x) => x.toFixed(1)).join(', ')} ms`);
+  console.log(`    target < 100 ms: ${core.median < 100 ? 'met' : 'NOT MET'}\n`);
+
+  const f = await benchFile();
+  const load = median(f.loads);
+  const check = median(f.checks);
+  const procLoad = median(f.procLoads);
+  const procCheck = median(f.procChecks);
+  console.log(`(b) check on a ${SHEETS}-sheet workbook (${(f.size / 1024).toFixed(0)} KiB, ${f.projects} projects; generated in ${ms(f.made)})`);
+  console.log(`    ExcelJS workbook.xlsx.readFile          median of ${FILE_RUNS}: ${ms(load)}   runs: ${f.loads.map((x) => x.toFixed(0)).join(', ')} ms`);
+  console.log(`    checkFile (load + grids + rules)        median of ${FILE_RUNS}: ${ms(check)}   runs: ${f.checks.map((x) => x.toFixed(0)).join(', ')} ms`);
+  console.log(`    ratio in process: ${(check / load).toFixed(2)}×   target ≤ 1.5×: ${check / load <= 1.5 ? 'met' : 'NOT MET'}`);
+  console.log(`    process: node -e <ExcelJS readFile>     median of ${FILE_RUNS}: ${ms(procLoad)}`);
+  console.log(`    process: budget-targets check --json    median of ${FILE_RUNS}: ${ms(procCheck)}`);
+  console.log(`    ratio as processes: ${(procCheck / procLoad).toFixed(2)}×   target ≤ 1.5×: ${procCheck / procLoad <= 1.5 ? 'met' : 'NOT MET'}`);
+}
+
+mainBench().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

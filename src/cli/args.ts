@@ -1,0 +1,83 @@
+/** Command-line arguments of SPEC §7, parsed and checked before anything is read. */
+import { msg } from './messages';
+
+export type Command = 'check' | 'summary' | 'new';
+
+export type Args =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; out?: string; from?: string }
+  | { kind: 'error'; message: string };
+
+const COMMANDS: readonly Command[] = ['check', 'summary', 'new'];
+
+/** Which options each command takes. */
+const ALLOWED: Record<Command, readonly string[]> = {
+  check: ['--json', '--profile'],
+  summary: ['--out', '--profile'],
+  new: ['--out', '--from'],
+};
+
+const ALIASES: Record<string, string> = { '-o': '--out', '-h': '--help', '-v': '--version', '-V': '--version' };
+const WITH_VALUE = new Set(['--out', '--profile', '--from']);
+const FLAGS = new Set(['--json', '--help', '--version']);
+
+export function parseArgs(argv: readonly string[]): Args {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const raw = eq > 0 ? arg.slice(0, eq) : arg;
+    const name = ALIASES[raw] ?? raw;
+    if (FLAGS.has(name)) {
+      if (eq > 0) return { kind: 'error', message: msg.unknownOption(arg) };
+      options.set(name, true);
+    } else if (WITH_VALUE.has(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '') return { kind: 'error', message: msg.optionNeedsValue(raw) };
+      options.set(name, value);
+    } else {
+      return { kind: 'error', message: msg.unknownOption(arg) };
+    }
+  }
+  if (options.has('--help')) return { kind: 'help' };
+  if (options.has('--version')) return { kind: 'version' };
+  if (positional.length === 0) return { kind: 'help' };
+
+  const [command, ...files] = positional;
+  if (command === 'help') return { kind: 'help' };
+  if (!(COMMANDS as readonly string[]).includes(command)) return { kind: 'error', message: msg.unknownCommand(command) };
+  const cmd = command as Command;
+  for (const name of options.keys()) {
+    if (!ALLOWED[cmd].includes(name)) return { kind: 'error', message: msg.optionNotFor(name, cmd) };
+  }
+  const value = (name: string) => {
+    const v = options.get(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  if (cmd === 'new') {
+    if (files.length) return { kind: 'error', message: msg.extraArgs(files) };
+    if (!options.has('--from')) return { kind: 'error', message: msg.needFrom };
+  } else if (files.length === 0) {
+    return { kind: 'error', message: msg.noFiles(cmd) };
+  }
+  if (cmd !== 'check' && !options.has('--out')) return { kind: 'error', message: msg.needOut(cmd) };
+  return {
+    kind: 'run',
+    command: cmd,
+    files,
+    json: options.has('--json'),
+    profile: value('--profile'),
+    out: value('--out'),
+    from: value('--from'),
+  };
+}

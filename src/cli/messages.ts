@@ -1,0 +1,81 @@
+/** Every text the command line prints, in one place (Chinese first, English where it helps). */
+import { Severity } from '../core/finding';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export const USAGE = `budget-targets — 预算项目绩效目标表的检查、汇总与生成
+(budget project performance target tables: check, summarise, create)
+
+用法 / Usage:
+  budget-targets check FILE.xlsx... [--json] [--profile P.json]
+      检查每个工作簿中的绩效目标表，逐条列出问题（工作表、单元格、级别、说明）。
+      Check the target tables of each workbook and list every finding.
+      退出码 / exit code: 0 没有错误，可以报送 / no errors; 1 有错误 / errors found;
+      2 有文件无法读取 / a file could not be read.
+  budget-targets summary FILE.xlsx... -o OUT.xlsx [--profile P.json]
+      生成汇总表并写入 OUT.xlsx（不修改原文件）。一个文件：原工作簿的副本加“汇总”工作表；
+      多个文件：各文件的项目工作表的副本加“汇总”工作表。
+      Write OUT.xlsx with a summary sheet (one input: a copy of it; several: copies of
+      their project sheets), never changing the input files.
+  budget-targets new --from TABLES.json|DOCUMENT.txt -o OUT.xlsx
+      由 JSON 数据或公开文档文本生成工作簿，每个项目一张标准格式的绩效目标表。
+      Create a workbook with one canonical target-table sheet per project.
+  budget-targets --help | --version
+
+选项 / Options:
+  --json            以 JSON 输出检查结果 / print the check result as JSON
+  --profile P.json  规则配置文件 / rule profile (requiredLevel1, satisfactionMin,
+                    codePattern, amountDecimals)
+  -o, --out FILE    输出文件 / output workbook
+  --from FILE       数据来源 / the tables to write (.json, or .txt document text)
+
+环境变量 / Environment:
+  SOURCE_DATE_EPOCH  写入文件时使用的固定时间（秒）/ fixed time (seconds) stamped on written
+                     files, for byte-identical output
+`;
+
+export const msg = {
+  usageHint: '运行 budget-targets --help 查看用法 (see budget-targets --help)',
+  unknownCommand: (c: string) => `未知命令：${c} (unknown command)`,
+  unknownOption: (o: string) => `未知选项：${o} (unknown option)`,
+  optionNeedsValue: (o: string) => `选项 ${o} 需要一个值 (option needs a value)`,
+  optionNotFor: (o: string, c: string) => `选项 ${o} 不能用于 ${c} 命令 (option not valid for this command)`,
+  noFiles: (c: string) => `${c} 命令需要至少一个 .xlsx 文件 (no input files)`,
+  needOut: (c: string) => `${c} 命令需要 -o OUT.xlsx (missing -o)`,
+  needFrom: '需要 --from TABLES.json 或 --from DOCUMENT.txt (missing --from)',
+  extraArgs: (args: string[]) => `多余的参数：${args.join(' ')} (unexpected arguments)`,
+
+  profileUnreadable: (file: string, reason: string) => `无法读取规则配置 ${file}：${reason} (cannot read profile)`,
+  profileInvalid: (file: string, errors: string[]) => `规则配置 ${file} 有误 (invalid profile)：\n${errors.map((e) => `  - ${e}`).join('\n')}`,
+  notJson: (reason: string) => `不是有效的 JSON：${reason} (not valid JSON)`,
+
+  fileUnreadable: (file: string, reason: string) => `无法读取 ${file}：${reason}`,
+  notFound: '文件不存在 (file not found)',
+  isDirectory: '这是一个文件夹，不是文件 (is a directory)',
+  noPermission: '没有读取权限 (permission denied)',
+  notXlsx: '不是有效的 .xlsx 工作簿（需要 Excel 2007 及以后的 .xlsx 格式；.xls、.csv 请先另存为 .xlsx）(not an .xlsx workbook)',
+  internal: (reason: string) => `处理时出错：${reason} (internal error)`,
+
+  noTables: (file: string) => `提示：${file} 中没有绩效目标表（含“项目编码”和“一级指标”标签的工作表）(no target-table sheet)`,
+  reportNoTables: '  没有绩效目标表（含“项目编码”和“一级指标”标签的工作表）',
+  reportHeader: (file: string, projects: number) => `${file}：${projects} 个项目`,
+  reportNoFindings: '  没有发现问题',
+  reportCounts: (errors: number, warnings: number, infos: number, ready: boolean) =>
+    `  错误 ${errors} 条，警告 ${warnings} 条，提示 ${infos} 条 —— ${ready ? '可以报送' : '不能报送'}`,
+  reportUnreadable: (reason: string) => `  无法读取：${reason}`,
+  reportTotal: (n: { files: number; ready: number; blocked: number; noTables: number; unreadable: number }) =>
+    `共 ${n.files} 个文件：${n.ready} 个可以报送，${n.blocked} 个不能报送` +
+    `${n.noTables ? `，${n.noTables} 个没有绩效目标表` : ''}${n.unreadable ? `，${n.unreadable} 个无法读取` : ''}`,
+
+  outIsInput: (file: string) => `不能把结果写到输入文件 ${file} 上 (the output must not be an input file)`,
+  cannotWrite: (file: string, reason: string) => `无法写入 ${file}：${reason} (cannot write)`,
+  summaryWritten: (file: string, sheet: string, projects: number, errors: number, warnings: number) =>
+    `已写入 ${file}：汇总表“${sheet}”，${projects} 个项目（错误 ${errors} 条，警告 ${warnings} 条）`,
+  summaryNoTables: '输入文件中没有绩效目标表，未生成汇总表 (no target tables: nothing to summarise)',
+
+  fromUnreadable: (file: string, reason: string) => `无法读取 ${file}：${reason}`,
+  importInvalid: (file: string, errors: string[]) => `${file} 中的数据有误 (invalid tables)：\n${errors.map((e) => `  - ${e}`).join('\n')}`,
+  documentNoTables: (file: string) => `${file} 中没有找到绩效目标表（标题以“绩效目标表”结尾，含“项目编码”和“一级指标”）(no tables found)`,
+  documentSkipped: (title: string) => `提示：跳过“${title}”：没有读到项目编码和一级指标 (skipped: not a target table)`,
+  newWritten: (file: string, sheets: number) => `已写入 ${file}：${sheets} 张绩效目标表 (written)`,
+};

@@ -1,0 +1,10 @@
+/** The `.xlsx` adapter: the only layer that knows ExcelJS. */
+export type { LoadOptions, SheetGrid, WorkbookGrids } from './readGrids';
+export { dateText, loadWorkbook, readWorkbookGrids, workbookGrids, worksheetGrid } from './readGrids';
+export { INLINE_LIST_LIMIT, applySheetWrite } from './applySheetWrite';
+export type { SaveOptions } from './workbookFile';
+export {
+  SUMMARY_NAME, addWorksheetAt, copyWorksheet, markSummarySheet, markedSummarySheet, saveWorkbook, workbookBuffer,
+} from './workbookFile';
+export type { Workbook, Worksheet } from './workbook';
+export { newWorkbook } from './workbook';

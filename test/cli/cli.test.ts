@@ -1,0 +1,355 @@
+/**
+ * The real command line (`node bin/budget-targets.js …`, over dist/ built first) on the seed
+ * workbook and on broken input (SPEC §5, §7).
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { tableToInput } from '../../src/core/layout/input';
+import { readTargetTable } from '../../src/core/layout/reader';
+import { readWorkbookGrids } from '../../src/xlsx';
+import { SEED_JSON_PATH as SEED_JSON, SEED_TXT_PATH as SEED_TXT, canonical, seedTables } from '../support/seed';
+
+jest.setTimeout(120_000);
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'budget-targets.js');
+const EXAMPLE = path.join(ROOT, 'examples', 'xinzhai-2022.xlsx');
+/** 2022-01-01T00:00:00Z, the time stamped on the example workbook. */
+const EXAMPLE_EPOCH = '1640995200';
+
+/** The seed's sheets, in order: the sheet name is the project name. */
+const P = [
+  '2022年人大之家工作经费', '2022年乡镇维稳经费', '2022年村干部养老保险', '2022年村级办公费', '2022年村级党组织活动经费',
+  '2022年服务群众专项经费', '2022年环保网格员补贴', '2022年建档立卡公益岗补贴', '2022年新中国成立前老党员生活补贴',
+  '2022年农村定期定量补助',
+];
+
+let dir: string;
+const at = (file: string) => path.join(dir, file);
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function checkJson(...args: string[]) {
+  const r = run(['check', '--json', ...args]);
+  return { ...r, json: JSON.parse(r.stdout) };
+}
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+type FindingJson = { rule: string; severity: string; sheet: string; cell: string; message: string; message_en: string };
+const where = (findings: FindingJson[], rule: string) => findings.filter((f) => f.rule === rule).map((f) => `${P.indexOf(f.sheet) + 1}!${f.cell}`);
+
+beforeAll(() => {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT });
+  dir = mkdtempSync(path.join(os.tmpdir(), 'budget-targets-cli-'));
+  expect(run(['new', '--from', SEED_JSON, '-o', 'seed.xlsx']).status).toBe(0);
+  expect(run(['new', '--from', SEED_TXT, '-o', 'seed-txt.xlsx']).status).toBe(0);
+  writeFileSync(at('garbage.xlsx'), 'PK\u0003\u0004 this is not really a workbook');
+});
+afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+describe('usage', () => {
+  it('prints the usage for no arguments and for --help, and the version', () => {
+    const none = run([]);
+    expect(none.status).toBe(0);
+    expect(none.stdout).toContain('budget-targets check FILE.xlsx... [--json] [--profile P.json]');
+    expect(none.stdout).toContain('budget-targets summary FILE.xlsx... -o OUT.xlsx');
+    expect(none.stdout).toContain('budget-targets new --from TABLES.json|DOCUMENT.txt -o OUT.xlsx');
+    expect(run(['--help']).stdout).toBe(none.stdout);
+    const v = run(['--version']);
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('rejects an unknown command with exit code 2 and a hint', () => {
+    const r = run(['frobnicate']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('未知命令：frobnicate');
+    expect(r.stderr).toContain('--help');
+  });
+});
+
+describe('new --from', () => {
+  it('writes one sheet per table, named after the project', async () => {
+    expect((await load(at('seed.xlsx'))).worksheets.map((w) => w.name)).toEqual(P);
+  });
+
+  it('reads back exactly the tables imported (JSON → .xlsx → tables)', async () => {
+    const { sheets } = await readWorkbookGrids(at('seed.xlsx'));
+    const back = sheets.map((s) => tableToInput(readTargetTable(s.grid, s.name)!));
+    expect(back).toEqual(seedTables().map(canonical));
+  });
+
+  it('gives the same tables from the document text as from the JSON', async () => {
+    const fromJson = (await readWorkbookGrids(at('seed.xlsx'))).sheets;
+    const fromTxt = (await readWorkbookGrids(at('seed-txt.xlsx'))).sheets;
+    expect(fromTxt.map((s) => s.name)).toEqual(P);
+    expect(fromTxt.map((s) => tableToInput(readTargetTable(s.grid, s.name)!))).toEqual(
+      fromJson.map((s) => tableToInput(readTargetTable(s.grid, s.name)!)),
+    );
+    const json = checkJson('seed.xlsx').json.files[0];
+    const txt = checkJson('seed-txt.xlsx').json.files[0];
+    expect(txt.projects).toEqual(json.projects);
+    expect(txt.findings).toEqual(json.findings);
+  });
+
+  it('regenerates the committed example workbook byte for byte', () => {
+    const r = run(['new', '--from', SEED_JSON, '-o', 'example.xlsx'], { SOURCE_DATE_EPOCH: EXAMPLE_EPOCH });
+    expect(r.status).toBe(0);
+    expect(readFileSync(at('example.xlsx')).equals(readFileSync(EXAMPLE))).toBe(true);
+  });
+
+  it('writes a name starting with = as text, in the project sheet and in the summary', async () => {
+    const table = { ...seedTables()[0], title: undefined, name: '=HYPERLINK("http://x","y")', code: '+13022522P000X4410003G' };
+    writeFileSync(at('formula-name.json'), JSON.stringify([table]));
+    expect(run(['new', '--from', 'formula-name.json', '-o', 'formula-name.xlsx']).status).toBe(0);
+    expect(run(['summary', 'formula-name.xlsx', '-o', 'formula-name-summary.xlsx']).status).toBe(0);
+    const wb = await load(at('formula-name-summary.xlsx'));
+    const sheet = wb.worksheets[0];
+    expect(sheet.name).toBe('=HYPERLINK("http x","y")');
+    for (const cell of [sheet.getCell('E3'), sheet.getCell('B3'), wb.getWorksheet('汇总')!.getCell('C4'), wb.getWorksheet('汇总')!.getCell('B4')]) {
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+    }
+    expect(sheet.getCell('E3').value).toBe('=HYPERLINK("http://x","y")');
+    expect(sheet.getCell('A1').value).toBe('=HYPERLINK("http://x","y")绩效目标表');
+    expect(wb.getWorksheet('汇总')!.getCell('C4').value).toBe('=HYPERLINK("http://x","y")');
+    expect(wb.getWorksheet('汇总')!.getCell('B4').value).toBe('+13022522P000X4410003G');
+  });
+
+  it('refuses bad input with exit code 2 and a clear message', () => {
+    writeFileSync(at('bad.json'), '{ "projects": [ ');
+    const bad = run(['new', '--from', 'bad.json', '-o', 'x.xlsx']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('无法读取 bad.json');
+    writeFileSync(at('empty.json'), '{ "projects": [] }');
+    expect(run(['new', '--from', 'empty.json', '-o', 'x.xlsx']).stderr).toContain('no tables in the file');
+    expect(run(['new', '--from', 'missing.json', '-o', 'x.xlsx']).stderr).toContain('文件不存在');
+    writeFileSync(at('prose.txt'), '这不是绩效目标表的文档。\n');
+    expect(run(['new', '--from', 'prose.txt', '-o', 'x.xlsx']).stderr).toContain('没有找到绩效目标表');
+  });
+});
+
+describe('check on the seed workbook', () => {
+  it('exits 1 with exactly the findings SPEC §4 predicts', () => {
+    const { status, json } = checkJson('seed.xlsx');
+    expect(status).toBe(1);
+    const findings: FindingJson[] = json.files[0].findings;
+    expect(findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.sheet, f.cell])).toEqual([
+      ['S004', P[8], 'E7'],
+    ]);
+    expect(where(findings, 'I010')).toEqual(['6!F12']);
+    expect(where(findings, 'I009')).toEqual(['3!F10', '4!F10', '6!F10', '7!F10', '8!F10', '9!F10', '10!F10']);
+    // No seed indicator states its 指标值确定依据.
+    expect(where(findings, 'I011')).toEqual(P.flatMap((_, i) => ['G10', 'G11', 'G12'].map((c) => `${i + 1}!${c}`)));
+    // Every 三级指标 that is only 数量指标/质量指标/社会效益指标/服务对象满意度 (not 8 and 9's own names).
+    expect(where(findings, 'I006')).toEqual(
+      P.flatMap((_, i) => (i === 7 || i === 8 ? ['C10', 'C11'] : ['C10', 'C11', 'C12']).map((c) => `${i + 1}!${c}`)),
+    );
+    expect(where(findings, 'I007')).toEqual(['4!D12', '6!D12', '7!D12', '8!D11', '8!D12', '9!D12', '10!D12']);
+  });
+
+  it('says in S004 that the plan looks per-quarter', () => {
+    const s004 = checkJson('seed.xlsx').json.files[0].findings.find((f: FindingJson) => f.rule === 'S004');
+    expect(s004.message).toContain('100%');
+    expect(s004.message).toContain('25%、50%、75%、100%');
+  });
+
+  it('prints --json in exactly the public shape, amounts as decimal strings', () => {
+    const { json } = checkJson('seed.xlsx');
+    expect(Object.keys(json)).toEqual(['files']);
+    const file = json.files[0];
+    expect(Object.keys(file)).toEqual(['file', 'projects', 'findings']);
+    expect(file.file).toBe('seed.xlsx');
+    expect(file.projects).toHaveLength(10);
+    for (const p of file.projects) {
+      expect(Object.keys(p)).toEqual(['sheet', 'code', 'name', 'budget']);
+      expect(Object.keys(p.budget)).toEqual(['total', 'fiscal', 'other']);
+    }
+    expect(file.projects[5]).toEqual({
+      sheet: P[5], code: '13022522P00H60410014W', name: '2022年服务群众专项经费', budget: { total: '143.01', fiscal: '143.01', other: '0.00' },
+    });
+    for (const f of file.findings) expect(Object.keys(f)).toEqual(['rule', 'severity', 'sheet', 'cell', 'message', 'message_en']);
+  });
+
+  it('gives null for a missing or invalid amount', async () => {
+    const tables = seedTables().slice(0, 2);
+    tables[0] = { ...tables[0], budget: { total: '', fiscal: 'abc', other: '' } };
+    writeFileSync(at('amounts.json'), JSON.stringify(tables));
+    run(['new', '--from', 'amounts.json', '-o', 'amounts.xlsx']);
+    const { json } = checkJson('amounts.xlsx');
+    expect(json.files[0].projects[0].budget).toEqual({ total: null, fiscal: null, other: '0.00' });
+  });
+
+  it('prints a readable Chinese report: file, findings with sheet, cell and severity, counts and verdict', () => {
+    const r = run(['check', 'seed.xlsx']);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('seed.xlsx：10 个项目');
+    expect(lines[1]).toMatch(new RegExp(`^  错误  S004  ${P[8]}!E7  12月底`));
+    expect(r.stdout).toContain(`  警告  I010  ${P[5]}!F12  `);
+    expect(r.stdout).toMatch(/ {2}错误 1 条，警告 \d+ 条，提示 \d+ 条 —— 不能报送\n$/);
+  });
+
+  it('exits 0 with 可以报送 when the errors are fixed', () => {
+    const seed = JSON.parse(readFileSync(SEED_JSON, 'utf8'));
+    seed.projects[8].spendingPlanCumulativePct = { '3月底': 25, '6月底': 50, '10月底': 75, '12月底': 100 };
+    writeFileSync(at('fixed.json'), JSON.stringify(seed));
+    run(['new', '--from', 'fixed.json', '-o', 'fixed.xlsx']);
+    const r = run(['check', 'fixed.xlsx']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/错误 0 条.*可以报送/);
+  });
+});
+
+describe('check on files that cannot be read', () => {
+  it('exits 2, names the file on stderr, and still checks the other files', () => {
+    const r = run(['check', '--json', 'garbage.xlsx', 'seed.xlsx', 'missing.xlsx']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('无法读取 garbage.xlsx：不是有效的 .xlsx 工作簿');
+    expect(r.stderr).toContain('无法读取 missing.xlsx：文件不存在');
+    const files = JSON.parse(r.stdout).files;
+    expect(files.map((f: { file: string }) => f.file)).toEqual(['garbage.xlsx', 'seed.xlsx', 'missing.xlsx']);
+    expect(files[0]).toEqual({ file: 'garbage.xlsx', projects: [], findings: [], error: expect.stringContaining('不是有效的 .xlsx 工作簿') });
+    expect(files[1].projects).toHaveLength(10);
+    expect(files[1].findings.some((f: FindingJson) => f.rule === 'S004')).toBe(true);
+  });
+
+  it('reports an unreadable file in the text report too, with the total line', () => {
+    const r = run(['check', 'seed.xlsx', 'garbage.xlsx']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('garbage.xlsx\n  无法读取：');
+    expect(r.stdout).toContain('共 2 个文件：0 个可以报送，1 个不能报送，1 个无法读取');
+  });
+
+  it('treats a workbook without target tables as readable, with no projects and a note', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = '随便写点什么';
+    await wb.xlsx.writeFile(at('plain.xlsx'));
+    const r = run(['check', '--json', 'plain.xlsx']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ files: [{ file: 'plain.xlsx', projects: [], findings: [] }] });
+    expect(r.stderr).toContain('plain.xlsx 中没有绩效目标表');
+  });
+});
+
+describe('check --profile', () => {
+  it('applies the profile', () => {
+    writeFileSync(at('strict.json'), JSON.stringify({ satisfactionMin: 97 }));
+    const strict = checkJson('--profile', 'strict.json', 'seed.xlsx').json.files[0].findings;
+    // ≥95 and ≥96 are below 97; project 6's ≥98 still lacks its %.
+    expect(where(strict, 'I010')).toEqual(['1!F12', '2!F12', '4!F12', '5!F12', '6!F12', '7!F12', '10!F12']);
+  });
+
+  it.each([
+    ['broken.json', '{ satisfactionMin: ', '不是有效的 JSON'],
+    ['unknown-key.json', '{ "satisfactionMinimum": 95 }', 'unknown key "satisfactionMinimum"'],
+    ['wrong-type.json', '{ "satisfactionMin": "95" }', 'satisfactionMin must be a number'],
+  ])('rejects %s with a clear message and exit code 2', (file, text, message) => {
+    writeFileSync(at(file), text);
+    const r = run(['check', '--profile', file, 'seed.xlsx']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('says so when the profile file does not exist', () => {
+    const r = run(['check', '--profile', 'nowhere.json', 'seed.xlsx']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('无法读取规则配置 nowhere.json：文件不存在');
+  });
+});
+
+describe('summary', () => {
+  const AMOUNTS = ['预算数', '财政资金', '其他资金', '3月底', '6月底', '10月底', '12月底'];
+
+  it('writes the totals of SPEC §5 as formulas with their computed results', async () => {
+    const r = run(['summary', 'seed.xlsx', '-o', 'summary.xlsx']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('已写入 summary.xlsx：汇总表“汇总”，10 个项目');
+    const wb = await load(at('summary.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...P, '汇总']);
+    const ws = wb.getWorksheet('汇总')!;
+    expect(ws.getCell('A1').value).toBe('乐亭县新寨镇人民政府2022年预算项目绩效目标汇总表');
+    const header = (ws.getRow(3).values as ExcelJS.CellValue[]).slice(1);
+    const total = ws.getRow(14);
+    expect(total.getCell(1).value).toBe('合计');
+    const results = AMOUNTS.map((label) => {
+      const value = total.getCell(header.indexOf(label) + 1).value as ExcelJS.CellFormulaValue;
+      expect(value.formula).toMatch(/^SUM\([D-J]4:[D-J]13\)$/);
+      return Number(value.result ?? 0).toFixed(2);
+    });
+    expect(results).toEqual(['291.61', '291.61', '0.00', '72.91', '144.81', '216.72', '288.61']);
+    // Project rows follow the project sheets: sheet names quoted in the formulas.
+    expect(ws.getCell('D12').value).toEqual({ formula: `'${P[8]}'!C4`, result: 4 });
+    expect(ws.getCell('J12').value).toEqual({ formula: `ROUND('${P[8]}'!C4*'${P[8]}'!E7,2)`, result: 1 });
+  });
+
+  it('never changes the input, never overwrites a user sheet named 汇总, and regenerates its own', async () => {
+    const wb = await load(at('seed.xlsx'));
+    wb.addWorksheet('汇总').getCell('A1').value = '我自己的汇总';
+    await wb.xlsx.writeFile(at('with-user-summary.xlsx'));
+    const before = readFileSync(at('with-user-summary.xlsx'));
+
+    expect(run(['summary', 'with-user-summary.xlsx', '-o', 'out1.xlsx']).stdout).toContain('汇总表“汇总 (2)”');
+    expect(readFileSync(at('with-user-summary.xlsx')).equals(before)).toBe(true);
+    const out1 = await load(at('out1.xlsx'));
+    expect(out1.worksheets.map((w) => w.name)).toEqual([...P, '汇总', '汇总 (2)']);
+    expect(out1.getWorksheet('汇总')!.getCell('A1').value).toBe('我自己的汇总');
+    expect(out1.getWorksheet('汇总 (2)')!.getCell('C4').value).toBe(P[0]);
+
+    // Summarising the output again replaces only the sheet the product marked as its own.
+    expect(run(['summary', 'out1.xlsx', '-o', 'out2.xlsx']).status).toBe(0);
+    const out2 = await load(at('out2.xlsx'));
+    expect(out2.worksheets.map((w) => w.name)).toEqual([...P, '汇总', '汇总 (2)']);
+    expect(out2.getWorksheet('汇总')!.getCell('A1').value).toBe('我自己的汇总');
+  });
+
+  it('refuses to write over an input file', () => {
+    copyFileSync(at('seed.xlsx'), at('mine.xlsx'));
+    const before = readFileSync(at('mine.xlsx'));
+    const r = run(['summary', 'seed.xlsx', 'mine.xlsx', '-o', './mine.xlsx']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('不能把结果写到输入文件 ./mine.xlsx 上');
+    expect(readFileSync(at('mine.xlsx')).equals(before)).toBe(true);
+  });
+
+  it('writes nothing when an input cannot be read', () => {
+    const r = run(['summary', 'seed.xlsx', 'garbage.xlsx', '-o', 'never.xlsx']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('无法读取 garbage.xlsx');
+    expect(() => readFileSync(at('never.xlsx'))).toThrow();
+  });
+
+  it('combines several workbooks: copies of their project sheets, names made unique, and one summary', async () => {
+    const r = run(['summary', 'seed.xlsx', 'seed-txt.xlsx', '-o', 'combined.xlsx']);
+    expect(r.status).toBe(0);
+    const wb = await load(at('combined.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...P, ...P.map((p) => `${p} (2)`), '汇总']);
+    const ws = wb.getWorksheet('汇总')!;
+    expect(ws.getCell('A24').value).toBe('合计');
+    expect((ws.getCell('D24').value as ExcelJS.CellFormulaValue).result).toBeCloseTo(583.22, 10);
+    // The same codes now appear twice (T003): every project has errors.
+    const { json } = checkJson('combined.xlsx');
+    expect(json.files[0].findings.filter((f: FindingJson) => f.rule === 'T003')).toHaveLength(20);
+  });
+
+  it('makes check warn (W002) when the summary no longer lists the projects', async () => {
+    expect(checkJson('summary.xlsx').json.files[0].findings.some((f: FindingJson) => f.rule === 'W002')).toBe(false);
+    const wb = await load(at('summary.xlsx'));
+    wb.removeWorksheet(wb.getWorksheet(P[9])!.id);
+    await wb.xlsx.writeFile(at('stale.xlsx'));
+    const w002 = checkJson('stale.xlsx').json.files[0].findings.filter((f: FindingJson) => f.rule === 'W002');
+    expect(w002).toEqual([expect.objectContaining({ severity: 'warning', sheet: '汇总', cell: 'A1' })]);
+    expect(w002[0].message).toContain(P[9]);
+  });
+});
