@@ -1,0 +1,633 @@
+/**
+ * Range proxies: `Range`, its `format` (fill, font, borders), `dataValidation`, and the
+ * `RangeAreas` that `getMergedAreasOrNullObject` returns.
+ */
+import { CellRange } from '../core/grid';
+import { Engine, PreviewContext } from './context';
+import { PreviewError } from './errors';
+import { MAX_COLUMNS, MAX_ROWS } from './formula';
+import { PreviewCollection, PreviewObject, Properties, ProxyOptions } from './proxy';
+import {
+  Border,
+  BorderIndex,
+  CellStyle,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  Sheet,
+  apiValue,
+  cellCount,
+  displayText,
+  intersect,
+  isEntireColumns,
+  isEntireRows,
+  parseAddress,
+  sheetAddress,
+  valueType,
+} from './workbook';
+import { PreviewWorksheet, liveSheet } from './worksheet';
+
+export interface RangeTarget {
+  sheet: Sheet;
+  area: CellRange;
+}
+
+/** The most merged areas `getMergedAreasOrNullObject` returns; Excel fails beyond. */
+const MAX_MERGED_AREAS = 512;
+
+/** Every cell costs at least 3 bytes of JSON (`"",`): refuse before building what cannot be sent. */
+function checkResponseSize(area: CellRange, engine: Engine): void {
+  if (cellCount(area) * 3 > engine.payloadLimit) {
+    throw new PreviewError('ResponsePayloadSizeLimitExceeded', `${cellCount(area)} cells cannot fit in a response of ${engine.payloadLimit} bytes`);
+  }
+}
+
+function checkArea(area: CellRange): CellRange {
+  if (area.top < 0 || area.left < 0 || area.bottom >= MAX_ROWS || area.right >= MAX_COLUMNS || area.bottom < area.top || area.right < area.left) {
+    throw new PreviewError('InvalidArgument', 'the range would lie outside the worksheet');
+  }
+  return area;
+}
+
+/** A property read cell by cell into a 2-D array. */
+function perCell<V>(read: (engine: Engine, sheet: Sheet, row: number, col: number) => V): Properties<RangeTarget>[string] {
+  return {
+    get: (t, engine) => {
+      checkResponseSize(t.area, engine);
+      return engine.workbook.grid(t.area, (r, c) => read(engine, t.sheet, r, c));
+    },
+  };
+}
+
+const RANGE: Properties<RangeTarget> = {
+  address: { get: (t) => sheetAddress(t.sheet.name, t.area) },
+  addressLocal: { get: (t) => sheetAddress(t.sheet.name, t.area) },
+  rowIndex: { get: (t) => t.area.top },
+  columnIndex: { get: (t) => t.area.left },
+  rowCount: { get: (t) => t.area.bottom - t.area.top + 1 },
+  columnCount: { get: (t) => t.area.right - t.area.left + 1 },
+  cellCount: { get: (t) => cellCount(t.area) },
+  isEntireRow: { get: (t) => isEntireRows(t.area), since: '1.7' },
+  isEntireColumn: { get: (t) => isEntireColumns(t.area), since: '1.7' },
+  values: perCell((e, s, r, c) => apiValue(e.workbook.value(s, r, c))),
+  formulas: perCell((e, s, r, c) => e.workbook.formula(s, r, c)),
+  numberFormat: perCell((e, s, r, c) => e.workbook.style(s, r, c).numberFormat),
+  text: perCell((e, s, r, c) => displayText(e.workbook.value(s, r, c), e.workbook.style(s, r, c).numberFormat)),
+  valueTypes: perCell((e, s, r, c) => valueType(e.workbook.value(s, r, c))),
+  hyperlink: { get: (t, e) => e.workbook.hyperlink(t.sheet, t.area.top, t.area.left), since: '1.7' },
+};
+
+type RangeMembers =
+  | 'address'
+  | 'addressLocal'
+  | 'rowIndex'
+  | 'columnIndex'
+  | 'rowCount'
+  | 'columnCount'
+  | 'cellCount'
+  | 'isEntireRow'
+  | 'isEntireColumn'
+  | 'values'
+  | 'formulas'
+  | 'numberFormat'
+  | 'text'
+  | 'valueTypes'
+  | 'hyperlink'
+  | 'clear'
+  | 'delete'
+  | 'merge'
+  | 'unmerge'
+  | 'select';
+
+/** A range given to a method: in the preview, every Excel.Range is a PreviewRange of the same host. */
+export function previewRange(range: Excel.Range | PreviewRange): PreviewRange {
+  if (!(range instanceof PreviewRange)) throw new PreviewError('InvalidArgument', 'the range does not come from the preview host');
+  return range;
+}
+
+export class PreviewRange extends PreviewObject<RangeTarget> implements Pick<Excel.Range, RangeMembers> {
+  private formatProxy: PreviewRangeFormat | undefined;
+  private validationProxy: PreviewDataValidation | undefined;
+  private worksheetProxy: PreviewWorksheet | undefined;
+
+  constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
+    super(context, 'Range', RANGE, resolve, options);
+  }
+
+  protected override navigations() {
+    return { format: () => this.format, dataValidation: () => this.dataValidation, worksheet: () => this.worksheet };
+  }
+
+  /** @internal The sheet and cells this range stands for at sync time. */
+  _target(): RangeTarget {
+    return this.target();
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  get addressLocal(): string {
+    return this.read('addressLocal');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get cellCount(): number {
+    return this.read('cellCount');
+  }
+  get isEntireRow(): boolean {
+    return this.read('isEntireRow');
+  }
+  get isEntireColumn(): boolean {
+    return this.read('isEntireColumn');
+  }
+  get text(): string[][] {
+    return this.read('text');
+  }
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this.read('valueTypes');
+  }
+
+  /** Computed values; `''` for empty cells and for the hidden cells of a merged area. */
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  /** A 2-D array of the range's shape, or one value for every cell; null entries leave a cell as it is. */
+  set values(values: unknown) {
+    this.command('values', (t) => this.engine.workbook.writeCells(t.sheet, t.area, values, 'values'), { request: values });
+  }
+
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+  set formulas(formulas: unknown) {
+    this.command('formulas', (t) => this.engine.workbook.writeCells(t.sheet, t.area, formulas, 'formulas'), { request: formulas });
+  }
+
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(formats: unknown) {
+    this.command('numberFormat', (t) => this.engine.workbook.writeNumberFormat(t.sheet, t.area, formats), { request: formats });
+  }
+
+  get hyperlink(): Excel.RangeHyperlink {
+    return this.read('hyperlink');
+  }
+  set hyperlink(link: Excel.RangeHyperlink) {
+    this.command('hyperlink', (t) => this.engine.workbook.setHyperlink(t.sheet, t.area, link), { since: '1.7', request: link });
+  }
+
+  get format(): PreviewRangeFormat {
+    return (this.formatProxy ??= new PreviewRangeFormat(this.context, () => this.target(), this.child()));
+  }
+
+  get dataValidation(): PreviewDataValidation {
+    return (this.validationProxy ??= new PreviewDataValidation(this.context, () => this.target(), this.child({ requires: '1.8' })));
+  }
+
+  get worksheet(): PreviewWorksheet {
+    return (this.worksheetProxy ??= new PreviewWorksheet(this.context, () => this.target().sheet, this.child()));
+  }
+
+  /** A range computed from this one at sync time. */
+  private derived(area: (t: RangeTarget) => CellRange | null, options: ProxyOptions = {}): PreviewRange {
+    return new PreviewRange(
+      this.context,
+      () => {
+        const t = this.target();
+        const a = area(t);
+        return a && { sheet: t.sheet, area: checkArea(a) };
+      },
+      this.child(options),
+    );
+  }
+
+  /** The area of another range (or address) on this range's sheet. */
+  private areaOf(other: Excel.Range | string, sheet: Sheet): CellRange {
+    if (typeof other === 'string') return parseAddress(other);
+    const t = previewRange(other).target();
+    if (t.sheet !== sheet) throw new PreviewError('InvalidArgument', 'the ranges are on different worksheets');
+    return t.area;
+  }
+
+  getCell(row: number, column: number): PreviewRange {
+    return this.derived(({ area }) => ({ top: area.top + row, left: area.left + column, bottom: area.top + row, right: area.left + column }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): PreviewRange {
+    return this.derived(({ area }) => ({ top: area.top + rowOffset, left: area.left + columnOffset, bottom: area.bottom + rowOffset, right: area.right + columnOffset }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): PreviewRange {
+    return this.derived(({ area }) => ({ ...area, bottom: area.bottom + deltaRows, right: area.right + deltaColumns }), { requires: '1.2' });
+  }
+
+  getEntireRow(): PreviewRange {
+    return this.derived(({ area }) => ({ ...area, left: 0, right: MAX_COLUMNS - 1 }));
+  }
+
+  getEntireColumn(): PreviewRange {
+    return this.derived(({ area }) => ({ ...area, top: 0, bottom: MAX_ROWS - 1 }));
+  }
+
+  getIntersection(anotherRange: Excel.Range | string): PreviewRange {
+    return this.derived((t) => {
+      const i = intersect(t.area, this.areaOf(anotherRange, t.sheet));
+      if (!i) throw new PreviewError('InvalidArgument', 'the ranges do not intersect');
+      return i;
+    });
+  }
+
+  getIntersectionOrNullObject(anotherRange: Excel.Range | string): PreviewRange {
+    return this.derived((t) => intersect(t.area, this.areaOf(anotherRange, t.sheet)), { nullable: true, requires: '1.4' });
+  }
+
+  /** The merged areas that touch this range; a null object when there are none. */
+  getMergedAreasOrNullObject(): PreviewRangeAreas {
+    return new PreviewRangeAreas(
+      this.context,
+      () => {
+        const t = this.target();
+        const areas = this.engine.workbook.mergesIn(t.sheet, t.area);
+        if (areas.length > MAX_MERGED_AREAS) {
+          throw new PreviewError('InvalidOperation', `${areas.length} merged areas: getMergedAreasOrNullObject returns at most ${MAX_MERGED_AREAS}`);
+        }
+        return areas.length === 0 ? null : { sheet: t.sheet, areas };
+      },
+      this.child({ nullable: true, requires: '1.13' }),
+    );
+  }
+
+  /** Inserts cells at this range, shifting the cells below down (the preview host shifts down only). */
+  insert(shift: Excel.InsertShiftDirection | 'Down' | 'Right'): PreviewRange {
+    this.command('insert', (t) => {
+      if (shift !== 'Down') throw new PreviewError('InvalidArgument', `insert('${shift}'): the preview host shifts cells Down only`);
+      this.engine.workbook.insertDown(t.sheet, t.area);
+    });
+    return this.derived((t) => t.area);
+  }
+
+  /** Deletes the cells of this range, shifting the cells below up (the preview host shifts up only). */
+  delete(shift: Excel.DeleteShiftDirection | 'Up' | 'Left'): void {
+    this.command('delete', (t) => {
+      if (shift !== 'Up') throw new PreviewError('InvalidArgument', `delete('${shift}'): the preview host shifts cells Up only`);
+      this.engine.workbook.deleteUp(t.sheet, t.area);
+    });
+  }
+
+  merge(across = false): void {
+    this.command('merge', (t) => this.engine.workbook.merge(t.sheet, t.area, across), { since: '1.2' });
+  }
+
+  unmerge(): void {
+    this.command('unmerge', (t) => this.engine.workbook.unmerge(t.sheet, t.area), { since: '1.2' });
+  }
+
+  clear(applyTo: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents' = 'All'): void {
+    this.command('clear', (t) => this.engine.workbook.clear(t.sheet, t.area, applyTo));
+  }
+
+  select(): void {
+    this.command('select', (t) => this.engine.workbook.select(t.sheet, t.area));
+  }
+}
+
+/** The one value shared by rows (or columns) from..to, given the stored exceptions; null when they differ. */
+function uniformSize(from: number, to: number, sizes: Map<number, number>, fallback: number): number | null {
+  const found = new Set<number>();
+  let stored = 0;
+  for (const [i, size] of sizes) {
+    if (i < from || i > to) continue;
+    stored++;
+    found.add(size);
+  }
+  if (stored < to - from + 1) found.add(fallback);
+  return found.size === 1 ? [...found][0] : null;
+}
+
+const styleProperty = <K extends keyof CellStyle>(field: K, since?: string): Properties<RangeTarget>[string] => ({
+  get: (t, e) => e.workbook.uniformStyle(t.sheet, t.area, (s) => s[field]),
+  since,
+});
+
+const FORMAT: Properties<RangeTarget> = {
+  columnWidth: { get: (t) => uniformSize(t.area.left, t.area.right, t.sheet.columnWidths, DEFAULT_COLUMN_WIDTH), since: '1.2' },
+  rowHeight: { get: (t) => uniformSize(t.area.top, t.area.bottom, t.sheet.rowHeights, DEFAULT_ROW_HEIGHT), since: '1.2' },
+  wrapText: styleProperty('wrapText'),
+  horizontalAlignment: styleProperty('horizontalAlignment'),
+  verticalAlignment: styleProperty('verticalAlignment'),
+};
+
+class PreviewRangeFormat
+  extends PreviewObject<RangeTarget>
+  implements Pick<Excel.RangeFormat, 'columnWidth' | 'rowHeight' | 'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'autofitRows'>
+{
+  private fillProxy: PreviewRangeFill | undefined;
+  private fontProxy: PreviewRangeFont | undefined;
+  private bordersProxy: PreviewRangeBorderCollection | undefined;
+
+  constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
+    super(context, 'RangeFormat', FORMAT, resolve, options);
+  }
+
+  protected override navigations() {
+    return { fill: () => this.fill, font: () => this.font, borders: () => this.borders };
+  }
+
+  private setStyle(member: keyof CellStyle & string, value: unknown): void {
+    this.command(member, (t) => this.engine.workbook.setStyle(t.sheet, t.area, { [member]: value }), { request: value });
+  }
+
+  /** Points. */
+  get columnWidth(): number {
+    return this.read('columnWidth');
+  }
+  set columnWidth(width: number) {
+    this.command('columnWidth', (t) => this.engine.workbook.setColumnWidth(t.sheet, t.area, width), { since: '1.2', request: width });
+  }
+
+  /** Points. */
+  get rowHeight(): number {
+    return this.read('rowHeight');
+  }
+  set rowHeight(height: number) {
+    this.command('rowHeight', (t) => this.engine.workbook.setRowHeight(t.sheet, t.area, height), { since: '1.2', request: height });
+  }
+
+  get wrapText(): boolean {
+    return this.read('wrapText');
+  }
+  set wrapText(wrap: boolean) {
+    this.setStyle('wrapText', wrap);
+  }
+
+  get horizontalAlignment(): Excel.HorizontalAlignment | 'General' | 'Left' | 'Center' | 'Right' | 'Fill' | 'Justify' | 'CenterAcrossSelection' | 'Distributed' {
+    return this.read('horizontalAlignment');
+  }
+  set horizontalAlignment(alignment: Excel.HorizontalAlignment | 'General' | 'Left' | 'Center' | 'Right' | 'Fill' | 'Justify' | 'CenterAcrossSelection' | 'Distributed') {
+    this.setStyle('horizontalAlignment', alignment);
+  }
+
+  get verticalAlignment(): Excel.VerticalAlignment | 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed' {
+    return this.read('verticalAlignment');
+  }
+  set verticalAlignment(alignment: Excel.VerticalAlignment | 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed') {
+    this.setStyle('verticalAlignment', alignment);
+  }
+
+  get fill(): PreviewRangeFill {
+    return (this.fillProxy ??= new PreviewRangeFill(this.context, () => this.target(), this.child()));
+  }
+
+  get font(): PreviewRangeFont {
+    return (this.fontProxy ??= new PreviewRangeFont(this.context, () => this.target(), this.child()));
+  }
+
+  get borders(): PreviewRangeBorderCollection {
+    return (this.bordersProxy ??= new PreviewRangeBorderCollection(this.context, () => this.target(), this.child()));
+  }
+
+  /** Row heights from the text; merged cells do not count, as in Excel. */
+  autofitRows(): void {
+    this.command('autofitRows', (t) => this.engine.workbook.autofitRows(t.sheet, t.area), { since: '1.2' });
+  }
+}
+
+class PreviewRangeFill extends PreviewObject<RangeTarget> implements Pick<Excel.RangeFill, 'color' | 'clear'> {
+  constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
+    super(context, 'RangeFill', { color: { get: (t, e) => e.workbook.uniformStyle(t.sheet, t.area, (s) => s.fill ?? '#FFFFFF') } }, resolve, options);
+  }
+
+  /** `#RRGGBB`; `#FFFFFF` when there is no fill. */
+  get color(): string {
+    return this.read('color');
+  }
+  set color(color: string) {
+    this.command('color', (t) => this.engine.workbook.setStyle(t.sheet, t.area, { fill: color }), { request: color });
+  }
+
+  clear(): void {
+    this.command('clear', (t) => this.engine.workbook.setStyle(t.sheet, t.area, { fill: null }));
+  }
+}
+
+const FONT: Properties<RangeTarget> = {
+  bold: styleProperty('bold'),
+  italic: styleProperty('italic'),
+  color: styleProperty('fontColor'),
+  name: styleProperty('fontName'),
+  size: styleProperty('fontSize'),
+};
+
+class PreviewRangeFont extends PreviewObject<RangeTarget> implements Pick<Excel.RangeFont, 'bold' | 'italic' | 'color' | 'name' | 'size'> {
+  constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
+    super(context, 'RangeFont', FONT, resolve, options);
+  }
+
+  private setStyle(member: string, patch: Partial<CellStyle>): void {
+    this.command(member, (t) => this.engine.workbook.setStyle(t.sheet, t.area, patch), { request: Object.values(patch)[0] });
+  }
+
+  get bold(): boolean {
+    return this.read('bold');
+  }
+  set bold(bold: boolean) {
+    this.setStyle('bold', { bold });
+  }
+  get italic(): boolean {
+    return this.read('italic');
+  }
+  set italic(italic: boolean) {
+    this.setStyle('italic', { italic });
+  }
+  get color(): string {
+    return this.read('color');
+  }
+  set color(fontColor: string) {
+    this.setStyle('color', { fontColor });
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(fontName: string) {
+    this.setStyle('name', { fontName });
+  }
+  get size(): number {
+    return this.read('size');
+  }
+  set size(fontSize: number) {
+    this.setStyle('size', { fontSize });
+  }
+}
+
+type BorderIndexArgument = Excel.BorderIndex | BorderIndex;
+
+class PreviewRangeBorderCollection extends PreviewObject<RangeTarget> {
+  constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
+    super(context, 'RangeBorderCollection', {}, resolve, options);
+  }
+
+  getItem(index: BorderIndexArgument): PreviewRangeBorder {
+    return new PreviewRangeBorder(this.context, () => ({ ...this.target(), index: index as BorderIndex }), this.child());
+  }
+}
+
+interface BorderTarget extends RangeTarget {
+  index: BorderIndex;
+}
+
+const borderProperty = (field: keyof Border): Properties<BorderTarget>[string] => ({
+  get: (t, e) => e.workbook.readBorder(t.sheet, t.area, t.index)[field],
+});
+
+class PreviewRangeBorder extends PreviewObject<BorderTarget> implements Pick<Excel.RangeBorder, 'sideIndex' | 'style' | 'weight' | 'color'> {
+  constructor(context: PreviewContext, resolve: () => BorderTarget | null, options?: ProxyOptions) {
+    super(context, 'RangeBorder', { sideIndex: { get: (t) => t.index }, style: borderProperty('style'), weight: borderProperty('weight'), color: borderProperty('color') }, resolve, options);
+  }
+
+  private setBorder(member: keyof Border, value: string): void {
+    this.command(member, (t) => this.engine.workbook.setBorder(t.sheet, t.area, t.index, { [member]: value }), { request: value });
+  }
+
+  get sideIndex(): Excel.BorderIndex {
+    return this.read('sideIndex');
+  }
+  get style(): Excel.BorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Double' | 'SlantDashDot' {
+    return this.read('style');
+  }
+  set style(style: Excel.BorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Double' | 'SlantDashDot') {
+    this.setBorder('style', style);
+  }
+  get weight(): Excel.BorderWeight | 'Hairline' | 'Thin' | 'Medium' | 'Thick' {
+    return this.read('weight');
+  }
+  set weight(weight: Excel.BorderWeight | 'Hairline' | 'Thin' | 'Medium' | 'Thick') {
+    this.setBorder('weight', weight);
+  }
+  get color(): string {
+    return this.read('color');
+  }
+  set color(color: string) {
+    this.setBorder('color', color);
+  }
+}
+
+const VALIDATION: Properties<RangeTarget> = {
+  rule: {
+    get: (t, e) => {
+      const v = e.workbook.uniformValidation(t.sheet, t.area);
+      return v ? { list: { ...v } } : {};
+    },
+  },
+  type: {
+    get: (t, e) => {
+      const v = e.workbook.uniformValidation(t.sheet, t.area);
+      return v === undefined ? 'Inconsistent' : v === null ? 'None' : 'List';
+    },
+  },
+};
+
+class PreviewDataValidation extends PreviewObject<RangeTarget> implements Pick<Excel.DataValidation, 'rule' | 'type' | 'clear'> {
+  constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
+    super(context, 'DataValidation', VALIDATION, resolve, options);
+  }
+
+  get rule(): Excel.DataValidationRule {
+    return this.read('rule');
+  }
+  /** Dropdown lists (`{ list: { inCellDropDown, source } }`) are the rules the preview host keeps. */
+  set rule(rule: Excel.DataValidationRule) {
+    this.command(
+      'rule',
+      (t) => {
+        const list = rule?.list;
+        const others = Object.entries(rule ?? {}).filter(([k, v]) => k !== 'list' && v !== undefined);
+        if (!list || others.length > 0) throw new PreviewError('InvalidArgument', 'the preview host keeps list rules ({ list: { inCellDropDown, source } }) only');
+        const range = typeof list.source === 'string' ? undefined : previewRange(list.source)._target();
+        const source = range ? `=${sheetAddress(range.sheet.name, range.area)}` : list.source;
+        if (typeof source !== 'string' || source === '' || source.length > 255) {
+          throw new PreviewError('InvalidArgument', 'a list source is a text of 1 to 255 characters or a range');
+        }
+        this.engine.workbook.setValidation(t.sheet, t.area, { inCellDropDown: list.inCellDropDown ?? true, source });
+      },
+      { request: rule },
+    );
+  }
+
+  get type(): Excel.DataValidationType | 'None' | 'WholeNumber' | 'Decimal' | 'List' | 'Date' | 'Time' | 'TextLength' | 'Custom' | 'Inconsistent' | 'MixedCriteria' {
+    return this.read('type');
+  }
+
+  clear(): void {
+    this.command('clear', (t) => this.engine.workbook.setValidation(t.sheet, t.area, null));
+  }
+}
+
+interface AreasTarget {
+  sheet: Sheet;
+  areas: CellRange[];
+}
+
+const AREAS: Properties<AreasTarget> = {
+  address: { get: (t) => t.areas.map((a) => sheetAddress(t.sheet.name, a)).join(', ') },
+  addressLocal: { get: (t) => t.areas.map((a) => sheetAddress(t.sheet.name, a)).join(', ') },
+  areaCount: { get: (t) => t.areas.length },
+  cellCount: { get: (t) => t.areas.reduce((n, a) => n + cellCount(a), 0) },
+};
+
+class PreviewRangeAreas extends PreviewObject<AreasTarget> implements Pick<Excel.RangeAreas, 'address' | 'addressLocal' | 'areaCount' | 'cellCount'> {
+  private areasProxy: PreviewRangeCollection | undefined;
+
+  constructor(context: PreviewContext, resolve: () => AreasTarget | null, options?: ProxyOptions) {
+    super(context, 'RangeAreas', AREAS, resolve, options);
+  }
+
+  protected override navigations() {
+    return { areas: () => this.areas };
+  }
+
+  /** `Sheet1!A1:G1, Sheet1!A4:A5`. */
+  get address(): string {
+    return this.read('address');
+  }
+  get addressLocal(): string {
+    return this.read('addressLocal');
+  }
+  get areaCount(): number {
+    return this.read('areaCount');
+  }
+  get cellCount(): number {
+    return this.read('cellCount');
+  }
+
+  get areas(): PreviewRangeCollection {
+    return (this.areasProxy ??= new PreviewRangeCollection(this.context, () => this.target(), this.child()));
+  }
+}
+
+class PreviewRangeCollection extends PreviewCollection<AreasTarget, RangeTarget, PreviewRange> {
+  constructor(context: PreviewContext, resolve: () => AreasTarget | null, options?: ProxyOptions) {
+    super(context, 'RangeCollection', resolve, options);
+  }
+
+  protected itemTargets(t: AreasTarget): RangeTarget[] {
+    return t.areas.map((area) => ({ sheet: t.sheet, area }));
+  }
+
+  protected itemProxy(it: RangeTarget): PreviewRange {
+    return new PreviewRange(this.context, () => ({ sheet: liveSheet(this.engine, it.sheet), area: it.area }), this.child());
+  }
+
+  protected get itemPrototype(): PreviewRange {
+    return new PreviewRange(this.context, () => null);
+  }
+}
