@@ -101,9 +101,14 @@ export interface TargetTable {
   indicators: Indicator[];
   /** A1 addresses of the label cells found, for findings about something missing. */
   labels: Partial<Record<LabelKey, string>>;
+  /** A1 addresses of the indicator block's header cells, by column; a column the block lacks is absent. */
+  indicatorColumns: Partial<Record<IndicatorColumnKey, string>>;
   /** The year the table is for (from its title or name, `2022年…`), if stated. */
   year: number | undefined;
 }
+
+export type IndicatorColumnKey =
+  | 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis' | 'valueType' | 'operator' | 'unit' | 'weight';
 
 export type LabelKey =
   | 'code'

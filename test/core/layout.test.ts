@@ -5,6 +5,8 @@ import { tableToInput } from '../../src/core/layout/input';
 import { readTargetTable } from '../../src/core/layout/reader';
 import { writeTargetTable } from '../../src/core/layout/writer';
 import { TableInput } from '../../src/core/model';
+import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { validateTable } from '../../src/core/rules';
 import { sheetToGrid } from '../../src/core/sheet';
 import { canonical, seedTables, seedText } from '../support/seed';
 
@@ -103,6 +105,41 @@ describe('write → read is the identity', () => {
     goals: fc.array(text, { minLength: 1, maxLength: 4 }),
     indicators: fc.array(indicator, { minLength: 1, maxLength: 12 }),
   });
+  const provincialIndicator = fc.oneof(
+    fc.record({
+      level1: fc.constantFrom('产出指标', '效益指标', '满意度指标'),
+      level2: fc.constantFrom('数量指标', '社会效益指标', '服务对象满意度指标'),
+      level3: text,
+      description: text,
+      valueType: fc.constant('定量'),
+      operator: fc.constantFrom('≥', '≤', '=', ''),
+      value: fc.integer({ min: 0, max: 100_000 }).map(String),
+      unit: fc.constantFrom('%', '人', '个', ''),
+      basis: fc.constantFrom('计划标准', '', '历史标准'),
+    }),
+    fc.record({
+      level1: fc.constantFrom('效益指标'),
+      level2: fc.constantFrom('社会效益指标'),
+      level3: text,
+      description: text,
+      valueType: fc.constant('定性'),
+      operator: fc.constant(''),
+      value: text,
+      unit: fc.constant(''),
+      basis: fc.constant('其他'),
+    }),
+  );
+  it('on generated tables in the provincial layout (property)', () => {
+    fc.assert(
+      fc.property(table, fc.array(provincialIndicator, { minLength: 1, maxLength: 10 }), (base, indicators) => {
+        const input = { ...base, layout: 'provincial' as const, indicators };
+        fc.pre(![input.code, input.name, input.fundUse, input.department, ...input.goals].some((t) => /^\d|项目|预算|资金|一级指标|绩效|单位|月底/.test(t)));
+        expect(tableToInput(roundTrip(input))).toEqual(canonical(input));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('on generated tables (property)', () => {
     fc.assert(
       fc.property(table, (input) => {
@@ -196,6 +233,10 @@ describe('reader: label-anchored (SPEC §3)', () => {
     expect(t.indicators[0].value.value).toMatchObject({ kind: 'quantitative', operator: '≥', unit: '%' });
     expect(t.indicators[0].value.cell).toBe('F3');
     expect(t.indicators[1].value.value).toEqual({ kind: 'qualitative', text: '明显提升' });
+    // This block has no 指标解释 column: nothing is read from elsewhere, and I007 has nothing to ask for.
+    expect(t.indicatorColumns.description).toBeUndefined();
+    expect(t.indicators[0].description).toMatchObject({ text: '', cell: 'A2' });
+    expect(validateTable(t, DEFAULT_PROFILE).filter((f) => f.rule === 'I007')).toEqual([]);
   });
 
   it('ignores sheets without 项目编码 and 一级指标', () => {

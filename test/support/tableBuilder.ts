@@ -137,6 +137,7 @@ export function buildTable(overrides: Partial<TableCells> = {}): TargetTable {
     spendingPlan: c.spendingPlan.map((raw, i) => spendingPoint('BCDE'[i], i, raw, c.spendingFormat)),
     goals: goalsField(c.goals),
     indicators,
+    indicatorColumns: { level1: 'A9', level2: 'B9', level3: 'C9', description: 'D9', value: 'F9', basis: 'G9' },
     labels: {
       code: 'A3',
       name: 'D3',

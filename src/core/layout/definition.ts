@@ -3,7 +3,7 @@
  * where it says; the reader finds the same labels by their text anywhere in a grid and takes
  * each value at the same offset from its label, so moved or extended tables still read.
  */
-import { LabelKey, LayoutId } from '../model';
+import { IndicatorColumnKey, LabelKey, LayoutId } from '../model';
 import { BASIS_CHOICES, LEVEL1, LEVEL2_BY_LEVEL1 } from '../taxonomy';
 
 export type ValueKind = 'text' | 'amount' | 'goals';
@@ -48,18 +48,7 @@ export const SPENDING_PLAN = {
   quarterCol: 1,
 } as const;
 
-export type ColumnKey =
-  | 'level1'
-  | 'level2'
-  | 'level3'
-  | 'description'
-  | 'value'
-  | 'basis'
-  | 'valueType'
-  | 'operator'
-  | 'unit'
-  | 'explanation'
-  | 'weight';
+export type ColumnKey = IndicatorColumnKey;
 
 export interface IndicatorColumn {
   key: ColumnKey;
@@ -79,17 +68,16 @@ const COLUMN: Record<ColumnKey, Omit<IndicatorColumn, 'cols' | 'width'>> = {
   level1: { key: 'level1', label: '一级指标', aliases: [], list: LEVEL1 },
   level2: { key: 'level2', label: '二级指标', aliases: [], list: ALL_LEVEL2 },
   level3: { key: 'level3', label: '三级指标', aliases: ['指标名称'] },
-  description: { key: 'description', label: '绩效指标描述', aliases: ['指标描述', '绩效指标', '指标内容'] },
+  description: { key: 'description', label: '绩效指标描述', aliases: ['指标描述', '绩效指标', '指标内容', '指标解释'] },
   value: { key: 'value', label: '指标值', aliases: ['目标值', '指标目标值', '年度指标值'] },
   basis: { key: 'basis', label: '指标值确定依据', aliases: ['确定依据', '指标值设定依据', '设定依据'], list: BASIS_CHOICES },
   valueType: { key: 'valueType', label: '指标值类型', aliases: ['指标性质'], list: ['定量', '定性'] },
   operator: { key: 'operator', label: '计算符号', aliases: ['指标方向', '运算符号'], list: ['≥', '≤', '=', '>', '<'] },
   unit: { key: 'unit', label: '计量单位', aliases: ['度量单位', '单位'] },
-  explanation: { key: 'explanation', label: '指标解释', aliases: [] },
   weight: { key: 'weight', label: '权重', aliases: ['分值', '权重(%)'] },
 };
 
-const col = (key: ColumnKey, cols: number, width: number): IndicatorColumn => ({ ...COLUMN[key], cols, width });
+const col = (key: ColumnKey, cols: number, width: number, label = COLUMN[key].label): IndicatorColumn => ({ ...COLUMN[key], label, cols, width });
 
 export interface LayoutDefinition {
   id: LayoutId;
@@ -109,14 +97,15 @@ export const LAYOUTS: Record<LayoutId, LayoutDefinition> = {
     headerRow: 8,
     columns: [col('level1', 1, 14), col('level2', 1, 14), col('level3', 1, 16), col('description', 2, 14), col('value', 1, 14), col('basis', 1, 16)],
   },
+  // The provinces' wider block; its 指标解释 column holds what the standard block calls 绩效指标描述.
   provincial: {
     id: 'provincial',
-    width: 8,
-    columnWidths: [14, 14, 16, 12, 12, 12, 12, 16],
+    width: 9,
+    columnWidths: [14, 14, 16, 18, 10, 10, 10, 10, 16],
     headerRow: 8,
     columns: [
-      col('level1', 1, 14), col('level2', 1, 14), col('level3', 1, 16), col('valueType', 1, 12),
-      col('operator', 1, 12), col('value', 1, 12), col('unit', 1, 12), col('basis', 1, 16),
+      col('level1', 1, 14), col('level2', 1, 14), col('level3', 1, 16), col('description', 1, 18, '指标解释'),
+      col('valueType', 1, 10), col('operator', 1, 10), col('value', 1, 10), col('unit', 1, 10), col('basis', 1, 16),
     ],
   },
 };

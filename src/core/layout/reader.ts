@@ -171,14 +171,18 @@ function readHeader(idx: GridIndex, header: Pos, width: number): ColumnMap {
 function readIndicators(idx: GridIndex, header: Pos, columns: ColumnMap, layout: LayoutId): Indicator[] {
   const grid = idx.grid;
   const used = Object.values(columns) as number[];
-  const at = (row: number, key: ColumnKey): Pos => ({ row, col: columns[key] ?? header.col });
+  // A column the block lacks reads as blank; findings about it point at the header (SPEC §4).
+  const missing: Grid = { values: [] };
+  const gridFor = (key: ColumnKey) => (columns[key] === undefined ? missing : grid);
+  const at = (row: number, key: ColumnKey): Pos => (columns[key] === undefined ? header : { row, col: columns[key]! });
+  const textAt = (row: number, key: ColumnKey) => textField(gridFor(key), at(row, key));
   const indicators: Indicator[] = [];
   const h = gridHeight(grid);
   for (let row = idx.below(header).row; row < h; row++) {
     if (used.every((c) => cellText(cellAt(grid, row, c)) === '')) break;
     const prev = indicators[indicators.length - 1];
-    let level1 = textField(grid, at(row, 'level1'));
-    let level2 = textField(grid, at(row, 'level2'));
+    let level1 = textAt(row, 'level1');
+    let level2 = textAt(row, 'level2');
     const level1Carried = level1.text === '' && prev !== undefined && prev.level1.text !== '';
     // A merged 一级/二级指标 cell reads blank below its first row: the row belongs to the one above.
     if (level1Carried) level1 = { ...prev.level1, cell: level1.cell };
@@ -191,25 +195,25 @@ function readIndicators(idx: GridIndex, header: Pos, columns: ColumnMap, layout:
       level1Carried,
       level2,
       level2Carried,
-      level3: textField(grid, at(row, 'level3')),
-      description: textField(grid, at(row, 'description')),
-      basis: textField(grid, at(row, 'basis')),
+      level3: textAt(row, 'level3'),
+      description: textAt(row, 'description'),
+      basis: textAt(row, 'basis'),
     };
     if (layout === 'standard') {
-      indicators.push({ ...base, value: field(grid, at(row, 'value'), parseIndicatorValue) });
+      indicators.push({ ...base, value: field(gridFor('value'), at(row, 'value'), parseIndicatorValue) });
       continue;
     }
-    const valueType = textField(grid, at(row, 'valueType'));
-    const operator = field<Operator>(grid, at(row, 'operator'), (raw) => {
+    const valueType = textAt(row, 'valueType');
+    const operator = field<Operator>(gridFor('operator'), at(row, 'operator'), (raw) => {
       const op = parseOperator(cellText(raw));
       if (op === undefined) return { ok: false, empty: false, reason: 'unknown operator' };
       return op === null ? { ok: false, empty: true, reason: 'empty' } : { ok: true, value: op };
     });
-    const unit = textField(grid, at(row, 'unit'));
+    const unit = textAt(row, 'unit');
     const valuePos = at(row, 'value');
-    const numberRaw = cellAt(grid, valuePos.row, valuePos.col);
+    const numberRaw = cellAt(gridFor('value'), valuePos.row, valuePos.col);
     const qualitative = labelKey(valueType.text) === '定性';
-    const value = field(grid, valuePos, (raw) =>
+    const value = field(gridFor('value'), valuePos, (raw) =>
       qualitative || cellText(raw) === '' ? parseIndicatorValue(raw) : parseIndicatorValue(`${operator.text}${cellText(numberRaw)}${unit.text}`),
     );
     indicators.push({ ...base, value, valueType, operator, unit });
@@ -284,6 +288,7 @@ export function readTargetTable(grid: Grid, sheet: string): TargetTable | undefi
     goals: headField(valuePos('goals'), goalsOf),
     indicators: readIndicators(idx, headerLabel, columns, layout),
     labels,
+    indicatorColumns: Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, a1(headerLabel.row, c as number)])),
     year: yearOf(title.text, name.text),
   };
 }

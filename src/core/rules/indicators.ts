@@ -150,6 +150,8 @@ export const level3RepeatsLevel = eachRow((ind, t) => {
 const I007: RuleMeta = { id: 'I007', severity: 'warning' };
 /** 绩效指标描述 empty or only repeating the 三级指标. */
 export const descriptionMissing = eachRow((ind, t) => {
+  // A provincial block without a 指标解释 column has no description to ask for.
+  if (!t.indicatorColumns.description) return undefined;
   const { text, cell } = ind.description;
   if (text === '') return finding(I007, t.sheet, cell, '缺少绩效指标描述', '绩效指标描述 (indicator description) is empty');
   return ind.level3.text !== '' && indicatorNameKey(text) === indicatorNameKey(ind.level3.text)
