@@ -454,3 +454,56 @@ describe('inserting and deleting rows', () => {
     expect(error.code).toBe('InvalidOperation');
   });
 });
+
+describe('getBoundingRect and fill pattern', () => {
+  test('getBoundingRect spans both ranges, from A1 to a used range', async () => {
+    const host = createPreviewHost();
+    host.userEdit('Sheet1', 'C5', 'x');
+    const range = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      const r = sheet.getRange('A1').getBoundingRect(sheet.getUsedRange(true)).load('address');
+      const s = sheet.getRange('D2:E3').getBoundingRect('B4').load('address');
+      await context.sync();
+      return [r.address, s.address];
+    });
+    expect(range).toEqual(['Sheet1!A1:C5', 'Sheet1!B2:E4']);
+  });
+
+  test('pattern tells no fill (None) from a white fill (Solid); color reads #FFFFFF for both', async () => {
+    const host = createPreviewHost();
+    await onSheet1(host, (sheet) => {
+      sheet.getRange('B1').format.fill.color = '#FFFFFF';
+      sheet.getRange('C1').format.fill.color = '#FFC7CE';
+    });
+    const fills = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      const list = ['A1', 'B1', 'C1'].map((a) => sheet.getRange(a).format.fill.load('color,pattern'));
+      await context.sync();
+      return list.map((f) => [f.color, f.pattern]);
+    });
+    expect(fills).toEqual([
+      ['#FFFFFF', 'None'],
+      ['#FFFFFF', 'Solid'],
+      ['#FFC7CE', 'Solid'],
+    ]);
+    await onSheet1(host, (sheet) => {
+      sheet.getRange('C1').format.fill.pattern = 'None';
+      sheet.getRange('A1').format.fill.pattern = 'Solid';
+    });
+    expect([host.cell('Sheet1', 'C1').fill, host.cell('Sheet1', 'A1').fill]).toEqual([null, '#FFFFFF']);
+  });
+
+  test('pattern needs ExcelApi 1.9, and the preview models solid fills only', async () => {
+    const old = createPreviewHost({ apiVersion: '1.8' });
+    const e = await failure(
+      old.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1').format.fill.load('pattern');
+        await context.sync();
+      }),
+    );
+    expect(e.code).toBe('ApiNotFound');
+    const host = createPreviewHost();
+    const f = await failure(onSheet1(host, (sheet) => (sheet.getRange('A1').format.fill.pattern = 'Gray50')));
+    expect(f.code).toBe('InvalidArgument');
+  });
+});

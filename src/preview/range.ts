@@ -247,6 +247,14 @@ export class PreviewRange extends PreviewObject<RangeTarget> implements Pick<Exc
     });
   }
 
+  /** The smallest range that contains this range and another one (ExcelApi 1.1). */
+  getBoundingRect(anotherRange: Excel.Range | string): PreviewRange {
+    return this.derived((t) => {
+      const o = this.areaOf(anotherRange, t.sheet);
+      return { top: Math.min(t.area.top, o.top), left: Math.min(t.area.left, o.left), bottom: Math.max(t.area.bottom, o.bottom), right: Math.max(t.area.right, o.right) };
+    });
+  }
+
   getIntersectionOrNullObject(anotherRange: Excel.Range | string): PreviewRange {
     return this.derived((t) => intersect(t.area, this.areaOf(anotherRange, t.sheet)), { nullable: true, requires: '1.4' });
   }
@@ -402,17 +410,45 @@ class PreviewRangeFormat
   }
 }
 
-class PreviewRangeFill extends PreviewObject<RangeTarget> implements Pick<Excel.RangeFill, 'color' | 'clear'> {
+const FILL: Properties<RangeTarget> = {
+  color: { get: (t, e) => e.workbook.uniformStyle(t.sheet, t.area, (s) => s.fill ?? '#FFFFFF') },
+  // The preview models solid fills only: a cell has a colour (Solid) or no fill (None).
+  pattern: { get: (t, e) => e.workbook.uniformStyle(t.sheet, t.area, (s) => (s.fill === null ? 'None' : 'Solid')), since: '1.9' },
+};
+
+class PreviewRangeFill extends PreviewObject<RangeTarget> implements Pick<Excel.RangeFill, 'color' | 'pattern' | 'clear'> {
   constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
-    super(context, 'RangeFill', { color: { get: (t, e) => e.workbook.uniformStyle(t.sheet, t.area, (s) => s.fill ?? '#FFFFFF') } }, resolve, options);
+    super(context, 'RangeFill', FILL, resolve, options);
   }
 
-  /** `#RRGGBB`; `#FFFFFF` when there is no fill. */
+  /** `#RRGGBB`; `#FFFFFF` when there is no fill, as in Excel: only `pattern` tells the two apart. */
   get color(): string {
     return this.read('color');
   }
   set color(color: string) {
     this.command('color', (t) => this.engine.workbook.setStyle(t.sheet, t.area, { fill: color }), { request: color });
+  }
+
+  /** `None` (no fill) or `Solid`; null when the cells differ. */
+  get pattern(): Excel.FillPattern | 'None' | 'Solid' {
+    return this.read('pattern');
+  }
+  set pattern(pattern: Excel.FillPattern | 'None' | 'Solid') {
+    this.command(
+      'pattern',
+      (t) => {
+        if (pattern === 'None') return this.engine.workbook.setStyle(t.sheet, t.area, { fill: null });
+        if (pattern !== 'Solid') throw new PreviewError('InvalidArgument', `pattern '${pattern}': the preview host models solid fills only`);
+        // A solid pattern on a cell without fill shows white, as Excel's default pattern colour.
+        for (let r = t.area.top; r <= t.area.bottom; r++) {
+          for (let c = t.area.left; c <= t.area.right; c++) {
+            const area = { top: r, left: c, bottom: r, right: c };
+            if (this.engine.workbook.style(t.sheet, r, c).fill === null) this.engine.workbook.setStyle(t.sheet, area, { fill: '#FFFFFF' });
+          }
+        }
+      },
+      { since: '1.9', request: pattern },
+    );
   }
 
   clear(): void {
