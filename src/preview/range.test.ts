@@ -507,3 +507,32 @@ describe('getBoundingRect and fill pattern', () => {
     expect(f.code).toBe('InvalidArgument');
   });
 });
+
+describe('data validation error alert', () => {
+  test('a list rule refuses other entries (Stop) unless its alert is turned off', async () => {
+    const host = createPreviewHost();
+    await onSheet1(host, (sheet) => {
+      const dv = sheet.getRange('A1:A3').dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source: '计划标准,行业标准' } };
+      sheet.getRange('A2:A3').dataValidation.errorAlert = { showAlert: false, style: 'Stop', title: '', message: '' };
+    });
+    const alerts = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      const list = ['A1', 'A2', 'B1'].map((a) => sheet.getRange(a).dataValidation.load('errorAlert,rule'));
+      await context.sync();
+      return list.map((v) => [v.errorAlert?.showAlert ?? null, v.rule.list?.source ?? null]);
+    });
+    expect(alerts).toEqual([
+      [true, '计划标准,行业标准'],
+      [false, '计划标准,行业标准'],
+      [null, null],
+    ]);
+    expect(host.cell('Sheet1', 'A3').validation).toEqual({ inCellDropDown: true, source: '计划标准,行业标准', alert: { showAlert: false, style: 'Stop', title: '', message: '' } });
+  });
+
+  test('an alert needs a list rule first', async () => {
+    const host = createPreviewHost();
+    const e = await failure(onSheet1(host, (sheet) => (sheet.getRange('B1').dataValidation.errorAlert = { showAlert: false, style: 'Stop', title: '', message: '' })));
+    expect(e.code).toBe('InvalidOperation');
+  });
+});

@@ -23,6 +23,7 @@ import {
   parseAddress,
   sheetAddress,
   valueType,
+  ValidationAlert,
 } from './workbook';
 import { PreviewWorksheet, liveSheet } from './worksheet';
 
@@ -557,11 +558,19 @@ class PreviewRangeBorder extends PreviewObject<BorderTarget> implements Pick<Exc
   }
 }
 
+const DEFAULT_ALERT: ValidationAlert = { showAlert: true, style: 'Stop', title: '', message: '' };
+
 const VALIDATION: Properties<RangeTarget> = {
   rule: {
     get: (t, e) => {
       const v = e.workbook.uniformValidation(t.sheet, t.area);
-      return v ? { list: { ...v } } : {};
+      return v ? { list: { inCellDropDown: v.inCellDropDown, source: v.source } } : {};
+    },
+  },
+  errorAlert: {
+    get: (t, e) => {
+      const v = e.workbook.uniformValidation(t.sheet, t.area);
+      return v ? { ...(v.alert ?? DEFAULT_ALERT) } : null;
     },
   },
   type: {
@@ -572,7 +581,7 @@ const VALIDATION: Properties<RangeTarget> = {
   },
 };
 
-class PreviewDataValidation extends PreviewObject<RangeTarget> implements Pick<Excel.DataValidation, 'rule' | 'type' | 'clear'> {
+class PreviewDataValidation extends PreviewObject<RangeTarget> implements Pick<Excel.DataValidation, 'rule' | 'type' | 'errorAlert' | 'clear'> {
   constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
     super(context, 'DataValidation', VALIDATION, resolve, options);
   }
@@ -596,6 +605,24 @@ class PreviewDataValidation extends PreviewObject<RangeTarget> implements Pick<E
         this.engine.workbook.setValidation(t.sheet, t.area, { inCellDropDown: list.inCellDropDown ?? true, source });
       },
       { request: rule },
+    );
+  }
+
+  /** Whether (and how) Excel refuses an entry not in the list; Stop by default. */
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    return this.read('errorAlert');
+  }
+  set errorAlert(alert: Excel.DataValidationErrorAlert) {
+    this.command(
+      'errorAlert',
+      (t) => {
+        const styles = ['Stop', 'Warning', 'Information'];
+        if (typeof alert?.showAlert !== 'boolean' || !styles.includes(alert.style ?? 'Stop')) {
+          throw new PreviewError('InvalidArgument', 'errorAlert takes { showAlert, style: Stop | Warning | Information, title, message }');
+        }
+        this.engine.workbook.setValidationAlert(t.sheet, t.area, { showAlert: alert.showAlert, style: alert.style ?? 'Stop', title: alert.title ?? '', message: alert.message ?? '' });
+      },
+      { request: alert },
     );
   }
 

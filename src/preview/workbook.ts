@@ -71,6 +71,15 @@ interface ListValidation {
   inCellDropDown: boolean;
   /** `a,b,c` or a formula such as `=Lists!$A$1:$A$4`. */
   source: string;
+  /** What Excel does with an entry not in the list; absent = its default, a Stop alert. */
+  alert?: ValidationAlert;
+}
+
+export interface ValidationAlert {
+  showAlert: boolean;
+  style: string;
+  title: string;
+  message: string;
 }
 
 interface Hyperlink {
@@ -1020,6 +1029,22 @@ export class Workbook {
       for (let c = area.left; c <= area.right; c++) {
         this.cell(sheet, r, c).validation = validation && { ...validation };
         this.prune(sheet, r, c);
+      }
+    }
+  }
+
+  /** The error alert of every cell's list rule; a cell without one refuses it, as the preview keeps alerts of list rules only. */
+  setValidationAlert(sheet: Sheet, area: CellRange, alert: ValidationAlert): void {
+    this.checkSize(area);
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        if (!this.validation(sheet, r, c)) throw new PreviewError('InvalidOperation', `errorAlert on ${a1(r, c)}: the preview host keeps error alerts of list rules only; set the rule first`);
+      }
+    }
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        const cell = this.cell(sheet, r, c);
+        cell.validation = { ...cell.validation!, alert: { ...alert } };
       }
     }
   }
