@@ -1,0 +1,96 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { Finding } from '../../core/finding';
+import { TargetTable } from '../../core/model';
+import { I18nProvider } from '../i18n';
+import { WorkbookState } from '../port';
+import { CheckPanel } from './CheckPanel';
+
+const S003: Finding = {
+  rule: 'S003',
+  severity: 'error',
+  sheet: '项目1',
+  cell: 'C7',
+  message: '6月底累计支出计划20%低于3月底的25%：支出计划是累计数，不能减少',
+  message_en: 'The 6月底 share 20% is lower than the 3月底 share 25%: the plan is cumulative and cannot go down',
+};
+const I013: Finding = { rule: 'I013', severity: 'info', sheet: '项目1', cell: 'F11', message: '效益指标只有定性描述', message_en: 'qualitative only' };
+const S004: Finding = {
+  rule: 'S004',
+  severity: 'error',
+  sheet: '项目9',
+  cell: 'E7',
+  message: '12月底累计支出计划应为100%，现为25%',
+  message_en: 'The 12月底 cumulative share must be 100%, it is 25%',
+  fix: { description: '改为累计数', description_en: 'Make cumulative', edits: [] },
+};
+// The panel only counts tables; their contents are the core's business.
+const tables = (n: number) => Array.from({ length: n }, () => ({}) as TargetTable);
+
+function show(state: WorkbookState | undefined, port: { goTo?: jest.Mock; applyFix?: jest.Mock } = {}) {
+  const goTo = port.goTo ?? jest.fn().mockResolvedValue(undefined);
+  const applyFix = port.applyFix ?? jest.fn().mockResolvedValue(undefined);
+  const view = render(
+    <I18nProvider initialLanguage="zh-CN">
+      <CheckPanel state={state} goTo={goTo} applyFix={applyFix} />
+    </I18nProvider>,
+  );
+  const update = (next: WorkbookState) =>
+    view.rerender(
+      <I18nProvider initialLanguage="zh-CN">
+        <CheckPanel state={next} goTo={goTo} applyFix={applyFix} />
+      </I18nProvider>,
+    );
+  return { goTo, applyFix, update };
+}
+
+describe('CheckPanel', () => {
+  it('waits for the first read of the workbook', () => {
+    show(undefined);
+    expect(screen.getByText('正在读取工作簿…')).toBeTruthy();
+  });
+
+  it('says when the workbook has no target table', () => {
+    show({ tables: [], findings: [], ready: true });
+    expect(screen.getByText('工作簿中还没有目标表。可在“新建目标表”中插入。')).toBeTruthy();
+  });
+
+  it('gives the verdict, the counts and the findings, and follows every new state', () => {
+    const { update } = show({ tables: tables(10), findings: [S003, S004, I013], ready: false });
+    expect(screen.getByText('不能报送')).toBeTruthy();
+    expect(screen.getByText('已检查 10 张目标表')).toBeTruthy();
+    expect(screen.getAllByTestId('finding').map((el) => el.getAttribute('data-rule'))).toEqual(['S003', 'I013', 'S004']);
+
+    update({ tables: tables(10), findings: [I013], ready: true });
+    expect(screen.getByText('可以报送')).toBeTruthy();
+    expect(screen.getAllByTestId('finding').map((el) => el.getAttribute('data-rule'))).toEqual(['I013']);
+  });
+
+  it('goes to a finding and applies its quick fix through the port', async () => {
+    const { goTo, applyFix } = show({ tables: tables(1), findings: [S004], ready: false });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: S004.message })));
+    expect(goTo).toHaveBeenCalledWith(S004);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '快速修复：改为累计数' })));
+    expect(applyFix).toHaveBeenCalledWith(S004);
+  });
+
+  it('says when the last re-read failed and which sheets were read in part', () => {
+    show({
+      tables: tables(2),
+      findings: [S004],
+      ready: false,
+      truncated: ['大表'],
+      message: { zh: '读取工作簿失败，显示的是上一次的结果', en: 'Reading the workbook failed; showing the last result' },
+    });
+    expect(screen.getByText('读取工作簿失败，显示的是上一次的结果')).toBeTruthy();
+    expect(screen.getByText('以下工作表太大，只检查了前面的部分：大表')).toBeTruthy();
+  });
+
+  it('shows an error of the workbook as a message', async () => {
+    show({ tables: tables(1), findings: [S004], ready: false }, { applyFix: jest.fn().mockRejectedValue(new Error('工作表“项目9”已被删除')) });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '快速修复：改为累计数' })));
+    expect(screen.getByText('操作失败')).toBeTruthy();
+    expect(screen.getByText('工作表“项目9”已被删除')).toBeTruthy();
+    expect(screen.getByText('不能报送')).toBeTruthy();
+  });
+});

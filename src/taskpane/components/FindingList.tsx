@@ -1,0 +1,85 @@
+import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Finding, Severity } from '../../core/finding';
+import { findingMessage, fixDescription, severityKey, useI18n } from '../i18n';
+import { SeverityCounts } from './Verdict';
+
+const useStyles = makeStyles({
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  groupHead: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorNeutralStroke1}`,
+  },
+  error: { borderLeftColor: tokens.colorPaletteRedBorderActive },
+  warning: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
+  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  goTo: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', minWidth: 0, padding: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightRegular },
+  meta: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+/** Findings by sheet, sheets with errors first, each sheet's findings in the core's order (errors first). */
+export function groupBySheet(findings: readonly Finding[]): { sheet: string; findings: Finding[] }[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(f.sheet, [...(groups.get(f.sheet) ?? []), f]);
+  const hasError = (list: Finding[]) => list.some((f) => f.severity === 'error');
+  return [...groups.entries()]
+    .map(([sheet, list], order) => ({ sheet, findings: list, order }))
+    .sort((a, b) => Number(hasError(b.findings)) - Number(hasError(a.findings)) || a.order - b.order)
+    .map(({ sheet, findings: list }) => ({ sheet, findings: list }));
+}
+
+export interface FindingListProps {
+  findings: readonly Finding[];
+  onGoTo: (finding: Finding) => void;
+  onFix: (finding: Finding) => void;
+  /** A fix is being applied: the fix buttons wait. */
+  busy?: boolean;
+}
+
+/** The findings of the workbook: click one to go to its cell, or apply its quick fix. */
+export function FindingList({ findings, onGoTo, onFix, busy }: FindingListProps) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  return (
+    <div className={styles.group}>
+      {groupBySheet(findings).map(({ sheet, findings: list }) => (
+        <section key={sheet} aria-label={t('findingsOf', { sheet })} data-testid="finding-group" data-sheet={sheet}>
+          <div className={styles.groupHead}>
+            <Subtitle2 as="h3">{sheet}</Subtitle2>
+            <SeverityCounts findings={list} />
+          </div>
+          <ul className={styles.list}>
+            {list.map((f, i) => (
+              <li key={`${f.rule}-${f.cell}-${i}`} className={`${styles.item} ${styles[f.severity]}`} data-testid="finding" data-rule={f.rule} data-cell={f.cell}>
+                <div className={styles.meta}>
+                  <Badge size="small" color={BADGE_COLOR[f.severity]}>
+                    {t(severityKey(f.severity))}
+                  </Badge>
+                  <Caption1>
+                    {f.rule} · {f.cell}
+                  </Caption1>
+                </div>
+                <Button appearance="transparent" className={styles.goTo} onClick={() => onGoTo(f)} title={t('goTo', { cell: `${sheet}!${f.cell}` })}>
+                  <Text>{findingMessage(f, language)}</Text>
+                </Button>
+                {f.fix && (
+                  <div>
+                    <Button size="small" disabled={busy} onClick={() => onFix(f)}>
+                      {t('quickFix', { fix: fixDescription(f, language) })}
+                    </Button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { Badge, CounterBadge, Divider, Subtitle1, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { countBySeverity } from '../../core/finding';
+import { DEFAULT_PROFILE, Profile } from '../../core/profile';
+import { useI18n } from '../i18n';
+import { WorkbookPort } from '../port';
+import { useWorkbookState } from '../useWorkbookState';
+import { CheckPanel } from './CheckPanel';
+import { ErrorBar } from './ErrorBar';
+import { JsonImport } from './JsonImport';
+import { LanguageToggle } from './LanguageToggle';
+import { SettingsPanel } from './SettingsPanel';
+import { SummaryPanel } from './SummaryPanel';
+import { TableForm } from './TableForm';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: 0 },
+  header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  title: { minWidth: 0, margin: 0 },
+  badge: { marginLeft: tokens.spacingHorizontalS, verticalAlign: 'middle' },
+  tabs: { flexWrap: 'wrap' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingTop: tokens.spacingVerticalS },
+  // The class's display would otherwise win over the hidden attribute.
+  hidden: { display: 'none' },
+});
+
+const NO_TABLES: readonly never[] = [];
+const TABS = ['insert', 'check', 'summary', 'settings'] as const;
+type TabId = (typeof TABS)[number];
+const TAB_LABEL = { insert: 'tabInsert', check: 'tabCheck', summary: 'tabSummary', settings: 'tabSettings' } as const;
+
+/** The task pane: a header and four panels as tabs, all working through the workbook port. */
+export function TaskPane({ port, preview = false }: { port: WorkbookPort; preview?: boolean }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [tab, setTab] = useState<TabId>('check');
+  const { state, error } = useWorkbookState(port);
+  // The form checks with the workbook's profile; the settings panel reports load errors itself.
+  const [profile, setProfile] = useState<Profile>(DEFAULT_PROFILE);
+  useEffect(() => {
+    let live = true;
+    port.loadProfile().then(
+      (p) => live && setProfile(p),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [port]);
+
+  const errors = state ? countBySeverity(state.findings).error : 0;
+  // Panels stay mounted while hidden, so a half-filled form survives a look at 检查.
+  const panel = (id: TabId) => ({ role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, hidden: tab !== id, className: mergeClasses(styles.panel, tab !== id && styles.hidden) });
+
+  return (
+    <main className={styles.pane}>
+      <header className={styles.header}>
+        <Subtitle1 as="h1" className={styles.title}>
+          {t('appTitle')}
+          {preview && (
+            <Badge appearance="tint" color="warning" className={styles.badge}>
+              {t('previewBadge')}
+            </Badge>
+          )}
+        </Subtitle1>
+        <LanguageToggle />
+      </header>
+      <ErrorBar error={error} />
+      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t('tabsLabel')}>
+        {TABS.map((id) => (
+          <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+            {t(TAB_LABEL[id])}
+            {id === 'check' && errors > 0 && <CounterBadge count={errors} size="small" color="danger" style={{ marginLeft: tokens.spacingHorizontalXS }} />}
+          </Tab>
+        ))}
+      </TabList>
+      <div {...panel('insert')}>
+        <TableForm insertTables={port.insertTables} profile={profile} tables={state?.tables ?? NO_TABLES} />
+        <Divider />
+        <JsonImport insertTables={port.insertTables} />
+      </div>
+      <div {...panel('check')}>
+        <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} />
+      </div>
+      <div {...panel('summary')}>
+        <SummaryPanel writeSummary={port.writeSummary} />
+      </div>
+      <div {...panel('settings')}>
+        <SettingsPanel loadProfile={port.loadProfile} saveProfile={port.saveProfile} onSaved={setProfile} />
+      </div>
+    </main>
+  );
+}

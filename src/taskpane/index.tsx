@@ -1,0 +1,71 @@
+/**
+ * The task pane's entry. In Excel it runs on the Excel layer's service over the real Excel.run.
+ * Opened in a plain browser (office.js resolves onReady without a host, or is absent) it runs the
+ * browser preview: the same service over an in-memory workbook, shown as a grid beside the pane.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { ReactNode, StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createOfficeWorkbookService } from '../excel/officeHost';
+import { ErrorBar } from './components/ErrorBar';
+import { TaskPane } from './components/TaskPane';
+import { excelPort } from './excelPort';
+import { I18nProvider, Language, languageFor } from './i18n';
+
+const container = document.getElementById('container')!;
+const root = createRoot(container);
+
+function show(language: Language, ui: ReactNode): void {
+  root.render(
+    <StrictMode>
+      <FluentProvider theme={webLightTheme}>
+        <I18nProvider initialLanguage={language}>{ui}</I18nProvider>
+      </FluentProvider>
+    </StrictMode>,
+  );
+}
+
+/** Chinese unless Office's display language is English; in the preview, `?lang=en` asks for English. */
+let language: Language = languageFor(new URLSearchParams(window.location.search).get('lang') ?? undefined);
+
+/** A failure before the pane exists is still shown, never a blank pane. */
+function showStartError(error: unknown): void {
+  show(language, <ErrorBar error={error} title="startFailed" />);
+}
+
+function startInExcel(): void {
+  language = languageFor(Office.context.displayLanguage);
+  show(language, <TaskPane port={excelPort(createOfficeWorkbookService())} />);
+}
+
+/**
+ * Outside Office, office.js loads its O15 helper, which opens a Microsoft telemetry frame three seconds
+ * later. The preview makes no network requests: that frame is not opened.
+ */
+function keepOfficeJsOffline(): void {
+  const office = window as unknown as { OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame?: () => void } | null } } };
+  const endpoint = office.OSF?.Logger?.ulsEndpoint;
+  if (endpoint) endpoint.loadProxyFrame = () => undefined;
+}
+
+async function startPreview(): Promise<void> {
+  keepOfficeJsOffline();
+  // The preview (in-memory workbook, seed, grid) is a separate chunk: Excel never loads it.
+  const [{ startPreview: start }, { PreviewApp }] = await Promise.all([import('./preview/startPreview'), import('./preview/PreviewApp')]);
+  const { port, workbook } = await start(language === 'en' ? 'en-US' : 'zh-CN');
+  show(language, <PreviewApp port={port} workbook={workbook} />);
+}
+
+function run(start: () => void | Promise<void>): void {
+  try {
+    Promise.resolve(start()).catch(showStartError);
+  } catch (e) {
+    showStartError(e);
+  }
+}
+
+if (typeof Office === 'undefined') {
+  run(startPreview);
+} else {
+  void Office.onReady((info) => run(info.host === Office.HostType.Excel ? startInExcel : startPreview));
+}

@@ -1,0 +1,259 @@
+import { Caption1, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { a1, columnName, parseA1, parseRangeA1 } from '../../core/grid';
+import type { CellSnapshot, SheetSnapshot } from '../../preview';
+import { useI18n } from '../i18n';
+import { cellDisplay, cellInput } from './cellText';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0, gap: tokens.spacingVerticalXS },
+  scroll: { overflow: 'auto', flexGrow: 1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, backgroundColor: '#fff' },
+  table: { borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: '12px', fontFamily: tokens.fontFamilyBase },
+  head: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    height: '20px',
+  },
+  rowHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    width: '36px',
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'center',
+  },
+  cell: {
+    border: `1px solid #e1e1e1`,
+    padding: '1px 3px',
+    height: '20px',
+    overflow: 'hidden',
+    verticalAlign: 'middle',
+    whiteSpace: 'nowrap',
+    cursor: 'cell',
+    ':focus': { outline: 'none' },
+  },
+  wrap: { whiteSpace: 'pre-wrap', wordBreak: 'break-all' },
+  bold: { fontWeight: tokens.fontWeightBold },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  input: { width: '100%', boxSizing: 'border-box', font: 'inherit', border: 'none', padding: 0, outline: 'none', backgroundColor: 'transparent' },
+  sheetTabs: { overflowX: 'auto', flexWrap: 'nowrap' },
+});
+
+export interface GridViewProps {
+  sheets: readonly string[];
+  /** The active sheet, as the workbook says (the add-in's goTo activates one). */
+  active: string;
+  sheet: SheetSnapshot | undefined;
+  /** The active sheet's selection (a cell or range address). */
+  selection: string;
+  onActivate: (sheet: string) => void;
+  /** The user typed `input` into a cell and pressed Enter. */
+  onEdit: (sheet: string, address: string, input: string) => void;
+}
+
+const MIN_COLUMNS = 8;
+const MIN_ROWS = 20;
+const pointsToPixels = (points: number) => Math.round((points * 4) / 3);
+
+/** Where the sheet's content ends, with a margin to type into. */
+function extent(sheet: SheetSnapshot | undefined): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const address of Object.keys(sheet?.cells ?? {})) {
+    const { row, col } = parseA1(address);
+    rows = Math.max(rows, row + 1);
+    cols = Math.max(cols, col + 1);
+  }
+  return { rows: Math.max(rows + 5, MIN_ROWS), cols: Math.max(cols + 1, MIN_COLUMNS) };
+}
+
+/** For each merged area: its span at the top-left cell, and the cells it hides. */
+function mergeMap(sheet: SheetSnapshot | undefined) {
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  const hidden = new Set<string>();
+  for (const m of sheet?.merges ?? []) {
+    const r = parseRangeA1(m);
+    spans.set(a1(r.top, r.left), { rowSpan: r.bottom - r.top + 1, colSpan: r.right - r.left + 1 });
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) hidden.add(a1(row, col));
+  }
+  return { spans, hidden };
+}
+
+const ALIGN: Record<string, 'left' | 'center' | 'right' | undefined> = { Left: 'left', Center: 'center', Right: 'right', CenterAcrossSelection: 'center' };
+
+/**
+ * The browser preview's stand-in for Excel's grid: the active sheet's cells as Excel shows them,
+ * sheet tabs, and typing into a cell as a user would (Enter confirms, Esc cancels).
+ */
+export function GridView({ sheets, active, sheet, selection, onActivate, onEdit }: GridViewProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [cursor, setCursor] = useState(() => selection.split(':')[0]);
+  const [editing, setEditing] = useState<{ address: string; text: string; original: string }>();
+  // Esc unmounts the editor, which may blur it: that blur must not commit.
+  const cancelled = useRef(false);
+  const scroll = useRef<HTMLDivElement>(null);
+  const sheetTabs = useRef<HTMLDivElement>(null);
+  const { rows, cols } = useMemo(() => extent(sheet), [sheet]);
+  const merges = useMemo(() => mergeMap(sheet), [sheet]);
+
+  // The workbook moved the selection (goTo, another sheet): follow it and bring it into view.
+  const hostCell = selection.split(':')[0];
+  useEffect(() => {
+    setCursor(hostCell);
+    setEditing(undefined);
+    scroll.current?.querySelector(`[data-cell="${hostCell}"]`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    sheetTabs.current?.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [active, hostCell]);
+
+  const focusCell = (address: string) => {
+    setCursor(address);
+    // After React has rendered the new roving tab stop.
+    requestAnimationFrame(() => scroll.current?.querySelector<HTMLElement>(`[data-cell="${address}"]`)?.focus());
+  };
+  const commit = () => {
+    if (!editing) return;
+    cancelled.current = true;
+    onEdit(active, editing.address, editing.text);
+    setEditing(undefined);
+    const { row, col } = parseA1(editing.address);
+    focusCell(a1(Math.min(row + 1, rows - 1), col));
+  };
+  const startEditing = (address: string, text?: string) => {
+    const original = cellInput(sheet?.cells[address]);
+    cancelled.current = false;
+    setEditing({ address, text: text ?? original, original: text === undefined ? original : '' });
+  };
+
+  const onCellKey = (e: KeyboardEvent<HTMLTableCellElement>, address: string) => {
+    const { row, col } = parseA1(address);
+    const move: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if (move[e.key]) {
+      e.preventDefault();
+      const [dr, dc] = move[e.key];
+      focusCell(a1(Math.min(Math.max(row + dr, 0), rows - 1), Math.min(Math.max(col + dc, 0), cols - 1)));
+    } else if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      startEditing(address);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      onEdit(active, address, '');
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Typing replaces the cell's content, as in Excel.
+      e.preventDefault();
+      startEditing(address, e.key);
+    }
+  };
+
+  const renderCell = (row: number, col: number) => {
+    const address = a1(row, col);
+    if (merges.hidden.has(address)) return null;
+    const cell: CellSnapshot | undefined = sheet?.cells[address];
+    const span = merges.spans.get(address);
+    const isEditing = editing?.address === address;
+    const numeric = typeof cell?.value === 'number';
+    return (
+      <td
+        key={address}
+        data-cell={address}
+        role="gridcell"
+        aria-label={address}
+        aria-selected={cursor === address}
+        tabIndex={cursor === address ? 0 : -1}
+        rowSpan={span?.rowSpan}
+        colSpan={span?.colSpan}
+        className={mergeClasses(styles.cell, cell?.wrapText && styles.wrap, cell?.bold && styles.bold, cursor === address && styles.selected)}
+        style={{
+          textAlign: ALIGN[cell?.horizontalAlignment ?? ''] ?? (numeric ? 'right' : 'left'),
+          backgroundColor: cell?.fill ?? undefined,
+          color: cell?.fontColor && cell.fontColor !== '#000000' ? cell.fontColor : undefined,
+        }}
+        onClick={() => {
+          if (isEditing) return;
+          setCursor(address);
+          startEditing(address);
+        }}
+        onKeyDown={isEditing ? undefined : (e) => onCellKey(e, address)}
+      >
+        {isEditing ? (
+          <input
+            className={styles.input}
+            aria-label={t('gridEditing', { cell: address })}
+            autoFocus
+            value={editing.text}
+            onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                commit();
+              } else if (e.key === 'Escape') {
+                e.preventDefault();
+                cancelled.current = true;
+                setEditing(undefined);
+                focusCell(address);
+              }
+            }}
+            onBlur={() => {
+              // Clicking away confirms what was typed, as in Excel.
+              if (!cancelled.current && editing.text !== editing.original) onEdit(active, address, editing.text);
+              setEditing(undefined);
+            }}
+          />
+        ) : (
+          cellDisplay(cell)
+        )}
+      </td>
+    );
+  };
+
+  return (
+    <section className={styles.view} aria-label={t('gridLabel')}>
+      <Caption1>{t('gridHint')}</Caption1>
+      <div className={styles.scroll} ref={scroll}>
+        <table className={styles.table} role="grid" aria-label={active}>
+          <colgroup>
+            <col style={{ width: '36px' }} />
+            {Array.from({ length: cols }, (_, c) => (
+              <col key={c} style={{ width: `${pointsToPixels(sheet?.columnWidths[columnName(c)] ?? 48)}px` }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className={styles.head} />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} scope="col" className={styles.head}>
+                  {columnName(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r} style={{ height: sheet?.rowHeights[String(r + 1)] ? `${pointsToPixels(sheet.rowHeights[String(r + 1)])}px` : undefined }}>
+                <th scope="row" className={styles.rowHead}>
+                  {r + 1}
+                </th>
+                {Array.from({ length: cols }, (_, c) => renderCell(r, c))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <TabList ref={sheetTabs} className={styles.sheetTabs} size="small" selectedValue={active} onTabSelect={(_, d) => onActivate(String(d.value))} aria-label={t('gridSheets')}>
+        {sheets.map((name) => (
+          <Tab key={name} value={name}>
+            {name}
+          </Tab>
+        ))}
+      </TabList>
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * The task pane in headless Chromium, on the browser preview (the production build, the Excel layer
+ * over the in-memory workbook seeded with the ten seed tables): the scenario of a finance officer.
+ * Screenshots go to test-artifacts/.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Browser, Locator, Page, chromium } from 'playwright-core';
+import { StaticServer, serve } from './staticServer';
+
+const ROOT = path.join(__dirname, '..', '..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const WEB = process.env.E2E_WEB_DIR ?? path.join(ARTIFACTS, 'web');
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** Live validation answers an edit within half a second (the issue); the wait allows for a slow machine. */
+const LIVE = { timeout: 5_000 };
+
+let server: StaticServer;
+let loadedAt = 0;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium fonts-noto-cjk`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serve(WEB);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) foreignRequests.push(r.url());
+  });
+  await page.goto(`${server.origin}/taskpane.html`);
+  loadedAt = Date.now();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pane = () => page.getByTestId('task-pane');
+const tab = (name: string) => pane().getByRole('tab', { name, exact: false });
+const findings = (rule: string, sheet?: string): Locator =>
+  pane().locator(`${sheet ? `[data-testid="finding-group"][data-sheet="${sheet}"] ` : ''}[data-testid="finding"][data-rule="${rule}"]`);
+const gridCell = (address: string) => page.getByRole('grid').locator(`[data-cell="${address}"]`);
+
+async function typeIntoGrid(address: string, input: string) {
+  await gridCell(address).click();
+  const editor = page.getByRole('textbox', { name: new RegExp(`${address}$`) });
+  await editor.fill(input);
+  await editor.press('Enter');
+}
+
+async function choose(row: Locator, label: string, option: string) {
+  await row.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('the browser preview', () => {
+  it('opens as a labelled preview of the seed workbook, with the verdict', async () => {
+    await expectText(page.getByTestId('preview-banner'), '浏览器预览：未连接 Excel');
+    await expectText(pane().getByTestId('verdict'), '不能报送');
+    expect(await page.getByRole('tablist', { name: '工作表' }).getByRole('tab').count()).toBe(10);
+    await expectText(pane(), '已检查 10 张目标表');
+  });
+
+  it('creates the summary and shows the seed totals', async () => {
+    await tab('汇总').click();
+    await pane().getByRole('button', { name: '生成或更新汇总表' }).click();
+    const rows = pane().getByTestId('summary-totals').getByRole('row');
+    await rows.first().waitFor();
+    const totals = Object.fromEntries(
+      (await rows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')))).filter((r) => r.length === 2),
+    );
+    expect(totals).toEqual({
+      预算数: '291.61',
+      财政资金: '291.61',
+      其他资金: '0.00',
+      '3月底': '72.91',
+      '6月底': '144.81',
+      '10月底': '216.72',
+      '12月底': '288.61',
+    });
+    await expectText(pane(), '已写入工作表“汇总”，共 10 个项目。');
+    await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: '汇总' }).waitFor();
+  });
+
+  let sheet = '';
+
+  it('inserts a table filled in the form', async () => {
+    await tab('新建目标表').click();
+    const form = pane().locator('form').first();
+    await form.getByLabel('项目编码').fill('13022522P000X4410099Z');
+    await form.getByLabel('项目名称').fill('2022年村级道路养护经费');
+    await form.getByLabel('预算数（万元）').fill('12.50');
+    await form.getByLabel('其中：财政资金').fill('12.50');
+    await form.getByLabel('资金用途').fill('村级道路日常养护');
+    for (const [label, value] of [['3月底', '25'], ['6月底', '50'], ['10月底', '75'], ['12月底', '100']]) await form.getByLabel(label, { exact: true }).fill(value);
+    await form.getByLabel('绩效目标（每行一条）').fill('道路通行顺畅\n资金及时拨付');
+    const rows: [string, string, string, string, string][] = [
+      ['数量指标', '养护里程', '全年养护村级道路', '≥12公里', '计划标准'],
+      ['社会效益指标', '道路完好率', '养护后道路完好', '≥95%', '历史标准'],
+      ['服务对象满意度指标', '群众满意度', '沿线群众对养护的满意程度', '≥95%', '行业标准'],
+    ];
+    for (const [i, [level2, level3, description, value, basis]] of rows.entries()) {
+      const row = form.getByTestId(`indicator-row-${i + 1}`);
+      await choose(row, '二级指标', level2);
+      await row.getByLabel('三级指标').fill(level3);
+      await row.getByLabel('绩效指标描述').fill(description);
+      await row.getByLabel('指标值', { exact: true }).fill(value);
+      await choose(row, '指标值确定依据', basis);
+    }
+    await expectText(form.getByTestId('form-status'), '没有发现问题');
+    await form.getByRole('button', { name: '插入目标表' }).click();
+    const inserted = form.getByText(/^已插入工作表：/);
+    await inserted.waitFor();
+    sheet = ((await inserted.textContent()) ?? '').replace(/^已插入工作表：/, '');
+    expect(sheet).toContain('村级道路养护经费');
+    await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: sheet }).waitFor();
+    await expectText(pane(), '已检查 11 张目标表');
+  });
+
+  it('reports a decreasing percentage typed into the grid (S003), and forgets it once corrected', async () => {
+    await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: sheet }).click();
+    await until('C7 shows 50%', async () => (await gridCell('C7').textContent()) === '50%');
+    await tab('检查').click();
+    expect(await pane().locator('#panel-insert').isVisible()).toBe(false);
+    await typeIntoGrid('C7', '20%');
+    await findings('S003', sheet).first().waitFor(LIVE);
+    expect(await findings('S003', sheet).getAttribute('data-cell')).toBe('C7');
+    await expectText(findings('S003', sheet), '6月底累计支出计划20%低于3月底的25%');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'preview-s003.png') });
+
+    await typeIntoGrid('C7', '50%');
+    await findings('S003', sheet).waitFor({ state: 'detached', ...LIVE });
+  });
+
+  it('applies the S004 quick fix to project 9, and the workbook may then be sent', async () => {
+    const s004 = findings('S004');
+    expect(await s004.count()).toBe(1);
+    const project9 = (await s004.locator('xpath=ancestor::section[@data-sheet]').getAttribute('data-sheet')) ?? '';
+    await s004.getByRole('button', { name: /^快速修复：改为累计数：25%、50%、75%、100%/ }).click();
+    await findings('S004').waitFor({ state: 'detached', ...LIVE });
+    await expectText(pane().getByTestId('verdict'), '可以报送');
+    await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: project9 }).click();
+    const plan = () => Promise.all(['B7', 'C7', 'D7', 'E7'].map((a) => gridCell(a).textContent()));
+    await until('project 9 shows the cumulative plan', async () => (await plan()).join() === '25%,50%,75%,100%');
+  });
+
+  it('goes to the cell of a clicked finding', async () => {
+    const i010 = findings('I010').first();
+    const target = await i010.locator('xpath=ancestor::section[@data-sheet]').getAttribute('data-sheet');
+    const cell = await i010.getAttribute('data-cell');
+    await i010.getByRole('button').first().click();
+    await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: target ?? '', selected: true }).waitFor(LIVE);
+    await until(`${cell} is selected`, async () => (await gridCell(cell ?? '').getAttribute('aria-selected')) === 'true');
+  });
+
+  it('is drawn in Chinese at task-pane width', async () => {
+    await pane().evaluate((el) => el.scrollTo(0, 0));
+    await pane().screenshot({ path: path.join(ARTIFACTS, 'pane-zh.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'preview-zh.png') });
+    const box = await pane().boundingBox();
+    expect(box?.width).toBe(350);
+  });
+
+  it('switches to English', async () => {
+    await pane().getByRole('button', { name: '切换为英文界面' }).click();
+    for (const name of ['Insert', 'Check', 'Summary', 'Settings']) await tab(name).waitFor();
+    expect(await tabRows(pane())).toBe(1);
+    await expectText(pane().getByTestId('verdict'), 'Ready to send');
+    await expectText(page.getByTestId('preview-banner'), 'Browser preview: not connected to Excel');
+    await tab('Summary').click();
+    await pane().getByRole('button', { name: 'Create or update the summary' }).click();
+    await expectText(pane().getByTestId('summary-totals'), 'End of December');
+    await pane().evaluate((el) => el.scrollTo(0, 0));
+    await pane().screenshot({ path: path.join(ARTIFACTS, 'pane-en.png') });
+  });
+
+  it('fits a 320 px wide pane without sideways scrolling', async () => {
+    const narrow = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    await narrow.goto(`${server.origin}/taskpane.html`);
+    const p = narrow.getByTestId('task-pane');
+    await p.getByTestId('verdict').waitFor();
+    for (const name of ['新建目标表', '检查', '汇总', '设置']) {
+      await p.getByRole('tab', { name, exact: false }).click();
+      const overflow = await p.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect({ panel: name, overflow }).toEqual({ panel: name, overflow: 0 });
+    }
+    expect(await tabRows(p)).toBe(1);
+    await p.getByRole('tab', { name: '新建目标表' }).click();
+    await p.screenshot({ path: path.join(ARTIFACTS, 'pane-320.png') });
+    await narrow.close();
+  });
+
+  it('made no request outside its own origin and threw no error', async () => {
+    // office.js outside Office would open its telemetry frame 3 s after loading: wait past that.
+    await page.waitForTimeout(Math.max(0, loadedAt + 4_000 - Date.now()));
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+async function expectText(locator: Locator, text: string) {
+  await locator.filter({ hasText: text }).first().waitFor(LIVE);
+}
+
+/** How many lines the pane's tabs take (one, unless they had to wrap). */
+async function tabRows(paneLocator: Locator): Promise<number> {
+  const tops = await paneLocator.getByRole('tablist').first().getByRole('tab').evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
+  return new Set(tops).size;
+}
+
+/** Waits until `check` holds (the pane updates asynchronously), failing with `what` after the live timeout. */
+async function until(what: string, check: () => Promise<boolean>) {
+  const deadline = Date.now() + LIVE.timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
