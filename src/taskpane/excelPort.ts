@@ -3,7 +3,7 @@
  * real Excel.run) and in the browser preview (on the preview host), so the pane has one code path.
  */
 import type { WorkbookService } from '../excel/service';
-import { WorkbookPort } from './port';
+import { HostMessage, WorkbookPort } from './port';
 
 export function excelPort(service: WorkbookService): WorkbookPort {
   return {
@@ -14,5 +14,15 @@ export function excelPort(service: WorkbookService): WorkbookPort {
     writeSummary: () => service.writeSummary(),
     loadProfile: () => service.loadProfile(),
     saveProfile: (profile) => service.saveProfile(profile),
+    notices: () => {
+      // When the baseline is missing, start() fails with that message: it is shown as the error.
+      const degraded = service.requirements.ok ? service.requirements.message : undefined;
+      return [degraded, service.profileStatus().message].filter((m): m is HostMessage => m !== undefined);
+    },
+    setHighlights: async (on, findings) => {
+      // The service diffs against what it coloured before, so a new set of findings needs no clear first.
+      if (on) await service.highlightFindings(findings);
+      else await service.clearHighlights();
+    },
   };
 }

@@ -20,6 +20,7 @@ const zh = {
   startFailed: '加载项无法启动',
   loading: '正在读取工作簿…',
   dismiss: '关闭',
+  noticeTitle: '请注意',
   listSeparator: '；',
 
   tabInsert: '新建目标表',
@@ -89,6 +90,10 @@ const zh = {
   count_warning: '警告 {n}',
   count_info: '提示 {n}',
 
+  highlightLabel: '在表格中标出问题单元格',
+  highlightHelp: '按问题的严重程度给所在单元格填色；关闭后恢复这些单元格原来的填充。报送给财政局的工作簿不应带有这些颜色，报送前请关闭。',
+  highlightSendReminder: '可以报送了，但单元格上还有标出问题的颜色：报送前请关闭“在表格中标出问题单元格”。',
+
   summaryIntro: '在“汇总”工作表中逐项列出各项目的预算数和计划支出，并随项目表的修改自动更新。',
   summaryCreate: '生成或更新汇总表',
   summaryWriting: '正在生成…',
@@ -136,6 +141,7 @@ const en: Record<MessageKey, string> = {
   startFailed: 'The add-in could not start',
   loading: 'Reading the workbook…',
   dismiss: 'Dismiss',
+  noticeTitle: 'Please note',
   listSeparator: '; ',
 
   tabInsert: 'Insert',
@@ -204,6 +210,11 @@ const en: Record<MessageKey, string> = {
   count_error: 'Errors {n}',
   count_warning: 'Warnings {n}',
   count_info: 'Info {n}',
+
+  highlightLabel: 'Highlight finding cells',
+  highlightHelp:
+    'Fills the cells of findings by severity; turning it off puts back the fills those cells had. A workbook sent to the finance bureau should not carry these colours: turn this off before sending.',
+  highlightSendReminder: 'Ready to send, but cells still carry the highlight colours: turn off “Highlight finding cells” before sending.',
 
   summaryIntro: 'Lists every project’s budget and planned spending on the summary sheet, which follows edits to the project sheets.',
   summaryCreate: 'Create or update the summary',

@@ -7,6 +7,12 @@ import { TableInput, TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
 import { Summary } from '../core/summary';
 
+/** A message for the officer in both languages; the pane shows the one of its language. */
+export interface HostMessage {
+  zh: string;
+  en: string;
+}
+
 export interface WorkbookState {
   tables: TargetTable[];
   /** Sorted: errors first. */
@@ -16,7 +22,7 @@ export interface WorkbookState {
   /** Sheets read only in part (larger than the reader's limit): their findings may be incomplete. */
   truncated?: string[];
   /** Set when the last re-read failed: the state is then the one before it. */
-  message?: { zh: string; en: string };
+  message?: HostMessage;
 }
 
 export interface WorkbookPort {
@@ -28,4 +34,11 @@ export interface WorkbookPort {
   writeSummary(): Promise<{ sheet: string; summary: Summary }>;
   loadProfile(): Promise<Profile>;
   saveProfile(profile: Profile): Promise<void>;
+  /** What the host has to say as it stands: features this Excel lacks, a stored profile it could not use. */
+  notices(): HostMessage[];
+  /**
+   * On: colours the findings' cells in the sheet (called again as the findings change, it moves the
+   * colours with them). Off: puts back exactly the fills that were there. Throws when the host cannot.
+   */
+  setHighlights(on: boolean, findings: readonly Finding[]): Promise<void>;
 }

@@ -160,6 +160,22 @@ describe('the browser preview', () => {
     await until(`${cell} is selected`, async () => (await gridCell(cell ?? '').getAttribute('aria-selected')) === 'true');
   });
 
+  it('highlights the finding cells in the sheet only while asked, and puts back what was there', async () => {
+    const finding = findings('I010').first();
+    const cell = (await finding.getAttribute('data-cell')) ?? '';
+    const fill = () => gridCell(cell).evaluate((el) => (el as HTMLElement).style.backgroundColor);
+    const before = await fill();
+    const highlight = pane().getByRole('switch', { name: '在表格中标出问题单元格' });
+    expect(await highlight.isChecked()).toBe(false);
+    await highlight.click();
+    await until(`${cell} is highlighted`, async () => (await fill()) !== before);
+    expect(['rgb(255, 199, 206)', 'rgb(255, 235, 156)', 'rgb(221, 235, 247)']).toContain(await fill());
+    await expectText(pane().getByTestId('highlight-reminder'), '报送前请关闭');
+    await highlight.click();
+    await until(`${cell} has its fill back`, async () => (await fill()) === before);
+    expect(await pane().getByTestId('highlight-reminder').count()).toBe(0);
+  });
+
   it('is drawn in Chinese at task-pane width', async () => {
     await pane().evaluate((el) => el.scrollTo(0, 0));
     await pane().screenshot({ path: path.join(ARTIFACTS, 'pane-zh.png') });

@@ -30,18 +30,19 @@ const tables = (n: number) => Array.from({ length: n }, () => ({}) as TargetTabl
 function show(state: WorkbookState | undefined, port: { goTo?: jest.Mock; applyFix?: jest.Mock } = {}) {
   const goTo = port.goTo ?? jest.fn().mockResolvedValue(undefined);
   const applyFix = port.applyFix ?? jest.fn().mockResolvedValue(undefined);
+  const setHighlights = jest.fn().mockResolvedValue(undefined);
   const view = render(
     <I18nProvider initialLanguage="zh-CN">
-      <CheckPanel state={state} goTo={goTo} applyFix={applyFix} />
+      <CheckPanel state={state} goTo={goTo} applyFix={applyFix} setHighlights={setHighlights} />
     </I18nProvider>,
   );
   const update = (next: WorkbookState) =>
     view.rerender(
       <I18nProvider initialLanguage="zh-CN">
-        <CheckPanel state={next} goTo={goTo} applyFix={applyFix} />
+        <CheckPanel state={next} goTo={goTo} applyFix={applyFix} setHighlights={setHighlights} />
       </I18nProvider>,
     );
-  return { goTo, applyFix, update };
+  return { goTo, applyFix, setHighlights, update };
 }
 
 describe('CheckPanel', () => {
@@ -84,6 +85,15 @@ describe('CheckPanel', () => {
     });
     expect(screen.getByText('读取工作簿失败，显示的是上一次的结果')).toBeTruthy();
     expect(screen.getByText('以下工作表太大，只检查了前面的部分：大表')).toBeTruthy();
+  });
+
+  it('offers to highlight the findings in the sheet, off by default, and highlights the current ones when asked', async () => {
+    const { setHighlights } = show({ tables: tables(1), findings: [S003, I013], ready: false });
+    const highlight = screen.getByRole('switch', { name: '在表格中标出问题单元格' }) as HTMLInputElement;
+    expect(highlight.checked).toBe(false);
+    expect(setHighlights).not.toHaveBeenCalled();
+    await act(async () => fireEvent.click(highlight));
+    expect(setHighlights).toHaveBeenCalledWith(true, [S003, I013]);
   });
 
   it('shows an error of the workbook as a message', async () => {

@@ -4,6 +4,7 @@ import { WorkbookPort, WorkbookState } from '../port';
 import { useAction } from '../useAction';
 import { ErrorBar } from './ErrorBar';
 import { FindingList } from './FindingList';
+import { HighlightSwitch } from './HighlightSwitch';
 import { SeverityCounts, Verdict } from './Verdict';
 
 const useStyles = makeStyles({
@@ -15,10 +16,11 @@ export interface CheckPanelProps {
   state: WorkbookState | undefined;
   goTo: WorkbookPort['goTo'];
   applyFix: WorkbookPort['applyFix'];
+  setHighlights: WorkbookPort['setHighlights'];
 }
 
 /** The verdict and the findings of the whole workbook, as they are after every edit. */
-export function CheckPanel({ state, goTo, applyFix }: CheckPanelProps) {
+export function CheckPanel({ state, goTo, applyFix, setHighlights }: CheckPanelProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const go = useAction(goTo);
@@ -48,6 +50,7 @@ export function CheckPanel({ state, goTo, applyFix }: CheckPanelProps) {
           {state.findings.length === 0 && <Text>{t('noFindings')}</Text>}
         </>
       )}
+      <HighlightSwitch findings={state.findings} ready={state.ready} setHighlights={setHighlights} />
       <FindingList findings={state.findings} onGoTo={(f) => void go.run(f)} onFix={(f) => void fix.run(f)} busy={fix.busy} />
     </div>
   );

@@ -36,6 +36,8 @@ function fakePort(overrides: Partial<WorkbookPort> = {}) {
     writeSummary: jest.fn(),
     loadProfile: jest.fn().mockResolvedValue(DEFAULT_PROFILE),
     saveProfile: jest.fn().mockResolvedValue(undefined),
+    notices: jest.fn().mockReturnValue([]),
+    setHighlights: jest.fn().mockResolvedValue(undefined),
     ...overrides,
   };
   const emit = (s: WorkbookState) => act(() => listener?.(s));
@@ -109,6 +111,32 @@ describe('TaskPane', () => {
     expect(screen.getByText(S003.message_en)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Switch to Chinese' }));
     expect(screen.getByText(S003.message)).toBeTruthy();
+  });
+
+  it('shows what the host has to say, and asks again once the settings are saved', async () => {
+    const profileNotice = { zh: '工作簿中保存的规则配置有误，已使用默认配置', en: 'The rule profile stored in the workbook is invalid; the defaults apply' };
+    const degraded = { zh: '此版本的 Excel 缺少部分功能，已自动降级：不读取合并单元格', en: 'This version of Excel lacks some features, which are degraded: merged cells are not read' };
+    const notices = jest.fn().mockReturnValueOnce([degraded, profileNotice]).mockReturnValue([degraded]);
+    const { port } = fakePort({ notices });
+    await show(port);
+    expect(screen.getByText(degraded.zh)).toBeTruthy();
+    expect(screen.getByText(profileNotice.zh)).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '保存' })));
+    expect(port.saveProfile).toHaveBeenCalledWith(DEFAULT_PROFILE);
+    expect(screen.queryByText(profileNotice.zh)).toBeNull();
+    expect(screen.getByText(degraded.zh)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '切换为英文界面' }));
+    expect(screen.getByText(degraded.en)).toBeTruthy();
+  });
+
+  it('highlights the findings in the sheet through the port when asked, and only then', async () => {
+    const { port, emit } = fakePort();
+    await show(port);
+    emit({ tables: TABLES, findings: [S003], ready: false });
+    expect(port.setHighlights).not.toHaveBeenCalled();
+    await act(async () => fireEvent.click(screen.getByRole('switch', { name: '在表格中标出问题单元格' })));
+    expect(port.setHighlights).toHaveBeenCalledWith(true, [S003]);
   });
 
   it('says when it is the preview', async () => {

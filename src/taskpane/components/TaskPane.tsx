@@ -7,6 +7,7 @@ import { WorkbookPort } from '../port';
 import { useWorkbookState } from '../useWorkbookState';
 import { CheckPanel } from './CheckPanel';
 import { ErrorBar } from './ErrorBar';
+import { HostNotices } from './HostNotices';
 import { JsonImport } from './JsonImport';
 import { LanguageToggle } from './LanguageToggle';
 import { SettingsPanel } from './SettingsPanel';
@@ -48,6 +49,13 @@ export function TaskPane({ port, preview = false }: { port: WorkbookPort; previe
     };
   }, [port]);
 
+  // Asked again after saving the settings: a profile the host could not use is then replaced.
+  const [notices, setNotices] = useState(() => port.notices());
+  const onProfileSaved = (saved: Profile) => {
+    setProfile(saved);
+    setNotices(port.notices());
+  };
+
   const errors = state ? countBySeverity(state.findings).error : 0;
   // Panels stay mounted while hidden, so a half-filled form survives a look at 检查.
   const panel = (id: TabId) => ({ role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, hidden: tab !== id, className: mergeClasses(styles.panel, tab !== id && styles.hidden) });
@@ -66,6 +74,7 @@ export function TaskPane({ port, preview = false }: { port: WorkbookPort; previe
         <LanguageToggle />
       </header>
       <ErrorBar error={error} />
+      <HostNotices notices={notices} />
       <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t('tabsLabel')}>
         {TABS.map((id) => (
           <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
@@ -80,13 +89,13 @@ export function TaskPane({ port, preview = false }: { port: WorkbookPort; previe
         <JsonImport insertTables={port.insertTables} />
       </div>
       <div {...panel('check')}>
-        <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} />
+        <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} setHighlights={port.setHighlights} />
       </div>
       <div {...panel('summary')}>
         <SummaryPanel writeSummary={port.writeSummary} />
       </div>
       <div {...panel('settings')}>
-        <SettingsPanel loadProfile={port.loadProfile} saveProfile={port.saveProfile} onSaved={setProfile} />
+        <SettingsPanel loadProfile={port.loadProfile} saveProfile={port.saveProfile} onSaved={onProfileSaved} />
       </div>
     </main>
   );

@@ -14,6 +14,8 @@ const quietPort: WorkbookPort = {
   writeSummary: jest.fn(),
   loadProfile: () => new Promise(() => undefined),
   saveProfile: jest.fn(),
+  notices: () => [],
+  setHighlights: jest.fn(),
 };
 
 async function show(): Promise<WorkbookView> {
