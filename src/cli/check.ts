@@ -1,6 +1,6 @@
 /** `check`: validate workbooks and report per file (SPEC §7). */
 import { Finding, countBySeverity, readyToSend } from '../core/finding';
-import { Decimal } from '../core/money';
+import { Decimal, amountText } from '../core/money';
 import { Field } from '../core/model';
 import { Profile } from '../core/profile';
 import { SEVERITY_LABEL, msg } from './messages';
@@ -39,7 +39,7 @@ export type FileCheck =
 
 /** An amount as exact decimal text with at least two decimals (`2.00`, never rounded); null when missing or invalid. */
 function amount(f: Field<Decimal>): string | null {
-  return f.value ? f.value.toFixed(Math.max(2, f.value.decimalPlaces())) : null;
+  return f.value ? amountText(f.value) : null;
 }
 
 /** Checks one file; never throws. */
@@ -98,7 +98,7 @@ export function toText(results: readonly FileCheck[]): string {
     lines.push(msg.reportHeader(r.file, r.projects.length));
     if (r.projects.length === 0) lines.push(msg.reportNoTables);
     else if (r.findings.length === 0) lines.push(msg.reportNoFindings);
-    lines.push(...r.findings.map(findingLine));
+    for (const f of r.findings) lines.push(findingLine(f));
     const c = countBySeverity(r.findings);
     if (r.projects.length || r.findings.length) lines.push(msg.reportCounts(c.error, c.warning, c.info, readyToSend(r.findings)));
     lines.push('');

@@ -54,6 +54,7 @@ export const msg = {
   isDirectory: '这是一个文件夹，不是文件 (is a directory)',
   noPermission: '没有读取权限 (permission denied)',
   notXlsx: '不是有效的 .xlsx 工作簿（需要 Excel 2007 及以后的 .xlsx 格式；.xls、.csv 请先另存为 .xlsx）(not an .xlsx workbook)',
+  noWorksheets: '没有工作表 (no worksheets)',
   internal: (reason: string) => `处理时出错：${reason} (internal error)`,
 
   noTables: (file: string) => `提示：${file} 中没有绩效目标表（含“项目编码”和“一级指标”标签的工作表）(no target-table sheet)`,

@@ -46,6 +46,8 @@ export async function loadWorkbookFile(file: string, options: LoadOptions = {}):
     const detail = e instanceof Error ? e.message.split(/\s+:\s|\s+https?:/)[0].trim() : '';
     throw new UnreadableFile(file, detail ? `${msg.notXlsx} — ${detail}` : msg.notXlsx);
   }
+  // Any zip loads (a .docx too), and a workbook has at least one sheet: without one it was not a workbook.
+  if (workbook.worksheets.length === 0) throw new UnreadableFile(file, `${msg.notXlsx} — ${msg.noWorksheets}`);
   return { workbook, sheets: workbookGrids(workbook).sheets, summarySheet: markedSummarySheet(workbook) };
 }
 

@@ -51,7 +51,7 @@ export interface Field<T> {
   /** A1 address of the value cell (or of the cell where a missing value belongs). */
   cell: string;
   raw: CellValue;
-  /** Trimmed text of the cell ('' when blank). */
+  /** The cell's text as shown, trimmed ('' when blank; a %-formatted 0.25 is `25%`). */
   text: string;
   /** The parsed value; undefined when blank or not parseable (then `problem` says why). */
   value: T | undefined;

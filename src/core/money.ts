@@ -27,9 +27,9 @@ export function sum(values: readonly Decimal[]): Decimal {
   return values.reduce((acc, v) => acc.plus(v), ZERO);
 }
 
-/** Fixed-point text for amounts: `291.61`, `0.00`. */
-export function formatAmount(x: Decimal, digits = 2): string {
-  return roundHalfAway(x, digits).toFixed(digits);
+/** An amount as exact text with at least two decimals, never rounded: `2.00`, `1430.10`, `0.125`. */
+export function amountText(x: Decimal): string {
+  return x.toFixed(Math.max(2, x.decimalPlaces()));
 }
 
 /** The number of decimals written, ignoring trailing zeros (2.50 has 1). */

@@ -4,7 +4,7 @@
  */
 import { Decimal, HUNDRED, decimalFromNumber } from './money';
 import { CellValue } from './grid';
-import { isExcelError, toHalfWidth } from './text';
+import { cellText, isExcelError, toHalfWidth } from './text';
 
 export type Parsed<T> =
   | { ok: true; value: T }
@@ -72,6 +72,14 @@ export function parsePercent(cell: CellValue, format?: string | null): Parsed<De
   return d ? { ok: true, value: d } : invalid('not a percentage');
 }
 
+/** A cell as the officer sees it: a number shown with a % format reads `95%` (Excel stores 0.95). */
+export function shownText(cell: CellValue, format?: string | null): string {
+  if (typeof cell === 'number' && Number.isFinite(cell) && isPercentFormat(format)) {
+    return `${decimalFromNumber(cell).times(HUNDRED).toFixed()}%`;
+  }
+  return cellText(cell);
+}
+
 export type Operator = '≥' | '>' | '≤' | '<' | '=';
 
 export type IndicatorValue =
@@ -109,13 +117,16 @@ const UNIT = /^[%‰a-zA-Z\u4e00-\u9fff/·²³]{0,12}$/;
 
 /**
  * A 指标值 (SPEC §2): `≥95百分比`, `≥ 95 ％`, `不低于95%`, `=100%`, `8人`, `2022年12月底前`,
- * or qualitative text such as `及时化解`.
+ * a number (with a % format: a percentage), or qualitative text such as `及时化解`.
  */
-export function parseIndicatorValue(cell: CellValue): Parsed<IndicatorValue> {
+export function parseIndicatorValue(cell: CellValue, format?: string | null): Parsed<IndicatorValue> {
   if (cell === null || cell === '') return empty();
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return invalid('not a number');
-    return { ok: true, value: { kind: 'quantitative', operator: null, number: decimalFromNumber(cell), unit: '' } };
+    // Excel stores a typed `100%` as 1 with a % format.
+    const percent = isPercentFormat(format);
+    const number = decimalFromNumber(cell);
+    return { ok: true, value: { kind: 'quantitative', operator: null, number: percent ? number.times(HUNDRED) : number, unit: percent ? '%' : '' } };
   }
   if (typeof cell === 'boolean') return { ok: true, value: { kind: 'qualitative', text: String(cell) } };
   if (isExcelError(cell)) return invalid(`error value ${cell.trim()}`);

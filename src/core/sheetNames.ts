@@ -2,14 +2,13 @@
 
 export const MAX_SHEET_NAME = 31;
 
+/** Spaces and apostrophes at either end (Excel refuses a name that starts or ends with `'`). */
+const trimEnds = (text: string) => text.replace(/^[\s']+|[\s']+$/g, '');
+
 export function sanitizeSheetName(name: string): string {
-  const clean = name
-    .replace(/[\[\]:*?/\\\r\n\t]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^'+|'+$/g, '')
-    .trim();
-  return [...(clean || 'Sheet')].slice(0, MAX_SHEET_NAME).join('').trim();
+  const clean = trimEnds(name.replace(/[\[\]:*?/\\\r\n\t]/g, ' ').replace(/\s+/g, ' '));
+  // Cutting to length can leave an apostrophe at the end again.
+  return trimEnds([...clean].slice(0, MAX_SHEET_NAME).join('')) || 'Sheet';
 }
 
 /** A valid name not among `existing` (compared case-insensitively, as Excel does): `name`, `name (2)`, … */

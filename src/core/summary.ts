@@ -1,8 +1,9 @@
 /**
  * The summary sheet (SPEC §5): one row per project with its amounts, the planned cumulative
  * spending ROUND(预算数 × %, 2), counts of indicators and findings, and a 合计 row. Amount cells
- * are formulas referencing the project sheets where the source cells hold numbers, so Excel
- * keeps them right as the sheets change; every cell also carries its exact computed result.
+ * are formulas referencing the project sheets where the source cells hold numbers (or are a
+ * blank 财政资金 / 其他资金, which is 0), so Excel keeps them right as the sheets change; every
+ * cell also carries its exact computed result.
  */
 import { CellRange, CellValue, Grid, a1, cellAt, gridHeight, gridWidth } from './grid';
 import { Finding } from './finding';
@@ -40,7 +41,7 @@ export interface SummaryRow {
   indicators: number;
   errors: number;
   warnings: number;
-  /** Formulas for the amount columns (預算数, 财政资金, 其他资金, 3月底…12月底); null where the source is not a number. */
+  /** Formulas for the amount columns (预算数, 财政资金, 其他资金, 3月底…12月底); null where the source is not a number. */
   formulas: (string | null)[];
 }
 
@@ -78,8 +79,15 @@ function plannedFormula(t: TargetTable, p: SpendingPoint): string | null {
   return p.form === 'percent-number' ? `ROUND(${product},2)` : `ROUND(${product}/100,2)`;
 }
 
-const cellFormula = (t: TargetTable, f: { raw: CellValue; cell: string }) =>
-  typeof f.raw === 'number' ? ref(t.sheet, f.cell) : null;
+/**
+ * A reference to an amount cell that holds a number, or to a blank 财政资金 / 其他资金 cell found
+ * by its label (blank is 0, and Excel reads a blank cell as 0): the summary follows what is typed there later.
+ */
+function cellFormula(t: TargetTable, key: keyof TargetTable['budget']): string | null {
+  const f = t.budget[key];
+  const blankIsZero = key !== 'total' && f.raw === null && t.labels[key] !== undefined;
+  return typeof f.raw === 'number' || blankIsZero ? ref(t.sheet, f.cell) : null;
+}
 
 export function buildSummary(tables: readonly TargetTable[], findings: readonly Finding[]): Summary {
   const department = mostCommon(tables.map((t) => t.department.text).filter((d) => d !== '')) ?? '';
@@ -102,9 +110,9 @@ export function buildSummary(tables: readonly TargetTable[], findings: readonly 
       errors: own.filter((f) => f.severity === 'error').length,
       warnings: own.filter((f) => f.severity === 'warning').length,
       formulas: [
-        cellFormula(t, t.budget.total),
-        cellFormula(t, t.budget.fiscal),
-        cellFormula(t, t.budget.other),
+        cellFormula(t, 'total'),
+        cellFormula(t, 'fiscal'),
+        cellFormula(t, 'other'),
         ...t.spendingPlan.map((p) => plannedFormula(t, p)),
       ],
     };
@@ -243,7 +251,7 @@ export function checkSummary(summarySheet: string, grid: Grid, tables: readonly 
   ];
 }
 
-/** The A1 address of the summary cell holding a project's amount, for tests and the pane. */
+/** The A1 address of the summary cell of a project's row and a column. */
 export function summaryCell(rowIndex: number, column: (typeof SUMMARY_HEADERS)[number]): string {
   return a1(FIRST_ROW + rowIndex, SUMMARY_HEADERS.indexOf(column));
 }

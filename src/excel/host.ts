@@ -38,12 +38,6 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-export interface ExcelHost {
-  run: ExcelRun;
-  office: OfficeLike;
-  timers?: Timers;
-}
-
 /** A message for the officer in both languages; the pane shows the one matching the display language. */
 export interface HostMessage {
   zh: string;

@@ -4,7 +4,7 @@
  * The lists written so far are kept in a document setting, so each keeps its column.
  */
 import { a1, columnName } from '../core/grid';
-import { uniqueSheetName } from '../core/sheetNames';
+import { quoteSheetName, uniqueSheetName } from '../core/sheetNames';
 import { SettingsLike } from './host';
 import { LISTS_SHEET_NAME, SETTINGS } from './marks';
 import { SheetInfo, isListsSheet } from './read';
@@ -45,7 +45,7 @@ export class ListsSheet {
     if (index < 0) index = this.lists.push([...list]) - 1;
     this.used = true;
     const col = columnName(index);
-    return `='${this.name.replace(/'/g, "''")}'!$${col}$1:$${col}$${list.length}`;
+    return `=${quoteSheetName(this.name)}!$${col}$1:$${col}$${list.length}`;
   };
 
   /**

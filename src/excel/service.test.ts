@@ -9,27 +9,11 @@ import { LAYOUTS } from '../core/layout/definition';
 import { DEFAULT_PROFILE } from '../core/profile';
 import { SUMMARY_MARK } from '../core/summary';
 import { PreviewHost, PreviewHostOptions, SheetSnapshot, createPreviewHost } from '../preview';
+import { ManualTimers } from '../../test/support/manualTimers';
 import { seedTables } from '../../test/support/seed';
-import { HostError, Timers } from './host';
+import { HostError } from './host';
 import { SETTINGS } from './marks';
 import { WorkbookService, WorkbookState, createWorkbookService } from './service';
-
-class ManualTimers implements Timers {
-  private next = 0;
-  private readonly pending = new Map<number, () => void>();
-  setTimeout(callback: () => void): unknown {
-    this.pending.set(++this.next, callback);
-    return this.next;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  fire(): void {
-    const due = [...this.pending.values()];
-    this.pending.clear();
-    for (const callback of due) callback();
-  }
-}
 
 interface Setup {
   host: PreviewHost;

@@ -4,27 +4,9 @@
  */
 import { Finding } from '../core/finding';
 import { createPreviewHost, PreviewHost } from '../preview';
+import { ManualTimers } from '../../test/support/manualTimers';
 import { seedTables } from '../../test/support/seed';
-import { Timers } from './host';
 import { WorkbookService, WorkbookState, createWorkbookService } from './service';
-
-/** Timers run by hand, so that a test decides when the debounce has passed. */
-class ManualTimers implements Timers {
-  private next = 0;
-  private readonly pending = new Map<number, () => void>();
-  setTimeout(callback: () => void): unknown {
-    this.pending.set(++this.next, callback);
-    return this.next;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  fire(): void {
-    const due = [...this.pending.values()];
-    this.pending.clear();
-    for (const callback of due) callback();
-  }
-}
 
 /** The seed's ten tables repeated to `n` sheets; project 9 (per-quarter shares, S004) comes first. */
 function tables(n: number) {

@@ -1,6 +1,6 @@
 /** The `.xlsx` adapter: the only layer that knows ExcelJS. */
 export type { LoadOptions, SheetGrid, WorkbookGrids } from './readGrids';
-export { dateText, loadWorkbook, readWorkbookGrids, workbookGrids, worksheetGrid } from './readGrids';
+export { loadWorkbook, readWorkbookGrids, workbookGrids } from './readGrids';
 export { INLINE_LIST_LIMIT, applySheetWrite } from './applySheetWrite';
 export type { SaveOptions } from './workbookFile';
 export {

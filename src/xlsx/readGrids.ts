@@ -52,7 +52,7 @@ function pad(n: number, width = 2): string {
 }
 
 /** A date as ISO text: `2022-12-31`, or with its time when it has one. */
-export function dateText(d: Date): string {
+function dateText(d: Date): string {
   if (Number.isNaN(d.getTime())) return '#VALUE!';
   const day = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const h = d.getUTCHours();
@@ -114,7 +114,7 @@ function cellValue(value: LoadedValue): CellValue {
 }
 
 /** One worksheet as a grid: dense rows of values, sparse number formats, merged areas. */
-export function worksheetGrid(worksheet: ExcelJS.Worksheet): Grid {
+function worksheetGrid(worksheet: ExcelJS.Worksheet): Grid {
   const sheet = worksheet as unknown as LoadedSheet;
   const rows = sheet._rows;
   const values: CellValue[][] = new Array(rows.length);

@@ -2,6 +2,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
+import { quoteSheetName } from '../core/sheetNames';
 import { SUMMARY_MARK } from '../core/summary';
 import { setZipDates } from './zipDates';
 
@@ -45,10 +46,6 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string, opt
  */
 export const SUMMARY_NAME = SUMMARY_MARK.key;
 
-function quote(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
-
 /** The name of the sheet the summary mark points at, if that sheet exists. */
 export function markedSummarySheet(workbook: ExcelJS.Workbook): string | undefined {
   const entry = (workbook.definedNames.model as { name: string; ranges: string[] }[]).find((d) => d.name === SUMMARY_NAME);
@@ -67,7 +64,7 @@ export function markSummarySheet(workbook: ExcelJS.Workbook, sheet: string): voi
   const names = workbook.definedNames.model as { name: string; ranges: string[] }[];
   workbook.definedNames.model = [
     ...names.filter((d) => d.name !== SUMMARY_NAME),
-    { name: SUMMARY_NAME, ranges: [`${quote(sheet)}!$A$1`] },
+    { name: SUMMARY_NAME, ranges: [`${quoteSheetName(sheet)}!$A$1`] },
   ];
 }
 

@@ -5,6 +5,7 @@ import { tableToInput } from '../../src/core/layout/input';
 import { readTargetTable } from '../../src/core/layout/reader';
 import { writeTargetTable } from '../../src/core/layout/writer';
 import { TableInput } from '../../src/core/model';
+import { formatIndicatorValue } from '../../src/core/parse';
 import { DEFAULT_PROFILE } from '../../src/core/profile';
 import { validateTable } from '../../src/core/rules';
 import { sheetToGrid } from '../../src/core/sheet';
@@ -181,6 +182,18 @@ describe('reader: label-anchored (SPEC §3)', () => {
     expect(t.indicators[3].value.value).toEqual({ kind: 'deadline', year: 2022, month: 12, day: null, operator: '≤' });
   });
 
+  it('reads title, department and unit when the officer inserted blank rows between them and 项目编码', () => {
+    const g = seedGrid();
+    const insert = <T>(rows: T[][], at: number, n: number): T[][] => [...rows.slice(0, at), ...Array.from({ length: n }, () => []), ...rows.slice(at)];
+    const shift = (at: number, n: number) => g.merges!.map((m) => (m.top >= at ? { ...m, top: m.top + n, bottom: m.bottom + n } : m));
+    for (const [at, n] of [[1, 1], [2, 1], [2, 2]]) {
+      const t = readTargetTable({ values: insert(g.values, at, n), formats: insert(g.formats!, at, n), merges: shift(at, n) }, 'S')!;
+      expect([t.title.text, t.department.text, t.unit.text]).toEqual(['3.2022年村干部养老保险绩效目标表', '802008乐亭县新寨镇人民政府', '单位：万元']);
+      expect(t.department.cell).toBe(at === 1 ? 'A3' : 'A2');
+      expect(t.code.cell).toBe(`B${3 + n}`);
+    }
+  });
+
   it('carries a merged 一级指标 down its rows', () => {
     const t = readTargetTable(
       grid(
@@ -237,6 +250,25 @@ describe('reader: label-anchored (SPEC §3)', () => {
     expect(t.indicatorColumns.description).toBeUndefined();
     expect(t.indicators[0].description).toMatchObject({ text: '', cell: 'A2' });
     expect(validateTable(t, DEFAULT_PROFILE).filter((f) => f.rule === 'I007')).toEqual([]);
+  });
+
+  it('reads a 指标值 Excel stores as a %-formatted number (typed 98%) as the percentage shown', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'];
+    const row = ['满意度指标', '服务对象满意度指标', '满意度', '受助对象满意度', 0.98, '计划标准'];
+    const standard = readTargetTable({ values: [['项目编码', 'X'], header, row], formats: [[], [], [null, null, null, null, '0%']] }, 'S')!;
+    expect(standard.indicators[0].value).toMatchObject({ cell: 'E3', text: '98%', value: { kind: 'quantitative', operator: null, unit: '%' } });
+    const i010 = validateTable(standard, DEFAULT_PROFILE).find((f) => f.rule === 'I010')!;
+    expect(i010.fix?.edits).toEqual([{ sheet: 'S', cell: 'E3', value: '≥98%' }]);
+
+    const provincial = readTargetTable(
+      {
+        values: [['项目编码', 'X'], ['一级指标', '二级指标', '三级指标', '计算符号', '指标值', '计量单位'], ['满意度指标', '服务对象满意度指标', '满意度', '≥', 0.98, '%']],
+        formats: [[], [], [null, null, null, null, '0%']],
+      },
+      'S',
+    )!;
+    expect(provincial.indicators[0].value.value).toMatchObject({ kind: 'quantitative', operator: '≥', unit: '%' });
+    expect(formatIndicatorValue(provincial.indicators[0].value.value!)).toBe('≥98%');
   });
 
   it('ignores sheets without 项目编码 and 一级指标', () => {

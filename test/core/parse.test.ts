@@ -1,4 +1,4 @@
-import { Decimal, decimalFromNumber, formatAmount, roundHalfAway } from '../../src/core/money';
+import { Decimal, amountText, decimalFromNumber, roundHalfAway } from '../../src/core/money';
 import { formatIndicatorValue, parseAmount, parseIndicatorValue, parsePercent } from '../../src/core/parse';
 
 const value = <T>(p: { ok: true; value: T } | { ok: false }) => {
@@ -11,7 +11,9 @@ describe('money', () => {
     expect(roundHalfAway(new Decimal('21.525'), 2).toFixed(2)).toBe('21.53');
     expect(roundHalfAway(new Decimal('-21.525'), 2).toFixed(2)).toBe('-21.53');
     expect(roundHalfAway(new Decimal('35.7525'), 2).toFixed(2)).toBe('35.75');
-    expect(formatAmount(new Decimal('0.005'))).toBe('0.01');
+  });
+  it('writes amounts exactly, with at least two decimals', () => {
+    expect(['2', '1430.1', '0.125', '-3'].map((x) => amountText(new Decimal(x)))).toEqual(['2.00', '1430.10', '0.125', '-3.00']);
   });
   it('reads Excel numbers as the 15-digit decimals Excel shows', () => {
     expect(decimalFromNumber(0.1 + 0.2).toString()).toBe('0.3');
@@ -92,6 +94,11 @@ describe('parseIndicatorValue', () => {
     expect(value(parseIndicatorValue('2022年12月底前'))).toEqual({ kind: 'deadline', year: 2022, month: 12, day: null, operator: '≤' });
     expect(value(parseIndicatorValue('及时化解'))).toEqual({ kind: 'qualitative', text: '及时化解' });
     expect(value(parseIndicatorValue(8))).toMatchObject({ kind: 'quantitative', operator: null, unit: '' });
+  });
+  it('reads a number shown with a % format as a percentage (Excel stores a typed 95% as 0.95)', () => {
+    expect(formatIndicatorValue(value(parseIndicatorValue(0.95, '0%')))).toBe('95%');
+    expect(formatIndicatorValue(value(parseIndicatorValue(1, '0.0%')))).toBe('100%');
+    expect(formatIndicatorValue(value(parseIndicatorValue(0.95, '0.00')))).toBe('0.95');
   });
   it('reports blank as empty', () => {
     expect(parseIndicatorValue(' ')).toMatchObject({ ok: false, empty: true });

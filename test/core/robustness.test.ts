@@ -74,4 +74,12 @@ describe('reader, rules and summary on damaged sheets', () => {
       expect.arrayContaining(['T004', 'A001', 'S001', 'G001', 'I002']),
     );
   });
+
+  it('validates a sheet with more findings than a call can take as arguments (150,000 rows without 指标值确定依据)', () => {
+    const values: CellValue[][] = [['项目编码', 'X'], ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据']];
+    for (let i = 0; i < 150_000; i++) values.push(['产出指标', '数量指标', `指标${i}`, `描述${i}`, `${i}人`, null]);
+    const findings = validateWorkbook([readTargetTable({ values }, 'S')!], DEFAULT_PROFILE);
+    expect(findings.filter((f) => f.rule === 'I011')).toHaveLength(150_000);
+    expect(findings.find((f) => f.rule === 'I011')).toMatchObject({ severity: 'warning', cell: 'F3' });
+  });
 });

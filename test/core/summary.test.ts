@@ -35,7 +35,8 @@ describe('summary of the seed (SPEC §5)', () => {
     expect(summaryCell(0, '预算数')).toBe('D4');
     expect(at('D4')).toEqual({ value: 2, formula: "='项目1'!C4" });
     expect(at('G4')).toEqual({ value: 0.5, formula: "=ROUND('项目1'!C4*'项目1'!B7,2)" });
-    expect(at('F4')).toEqual({ value: 0, formula: null });
+    // 其他资金 is blank in the seed: a reference still, so that the summary follows what is typed there later.
+    expect(at('F4')).toEqual({ value: 0, formula: "='项目1'!G4" });
     expect(at('A14').value).toBe('合计');
     expect(at('D14')).toEqual({ value: 291.61, formula: '=SUM(D4:D13)' });
     expect(at('J14')).toEqual({ value: 288.61, formula: '=SUM(J4:J13)' });
@@ -56,6 +57,10 @@ describe('summary of the seed (SPEC §5)', () => {
     expect(row.formulas[0]).toBeNull();
     expect(row.planned[0]!.toFixed(2)).toBe('250.00');
     expect(row.formulas[3]).toBeNull();
+    // A blank 其他资金 is 0 and referenced; a blank 预算数 is missing (A001), not 0.
+    expect(row.formulas[2]).toBe("'S'!G4");
+    g.values[3][2] = null;
+    expect(buildSummary([readTargetTable(g, 'S')!], []).rows[0].formulas[0]).toBeNull();
   });
   it('counts errors and warnings per sheet', () => {
     const s = buildSummary(seedWorkbook(), [

@@ -1,15 +1,15 @@
 /** Back from a table read in a sheet to the input that would write it (imports, round trips). */
 import { Field, TableInput, TargetTable } from '../model';
-import { Decimal } from '../money';
+import { Decimal, amountText } from '../money';
 
 /** Text as the officer typed it (stray spaces kept, for F001 to report), not the trimmed text. */
 function typed(f: Field<unknown>): string {
   return typeof f.raw === 'string' && f.raw.trim() !== '' ? f.raw : f.text;
 }
 
-function amountText(f: Field<Decimal>): string {
+function amountInput(f: Field<Decimal>): string {
   if (f.text === '') return '';
-  return f.value ? f.value.toFixed(Math.max(2, f.value.decimalPlaces())) : f.text;
+  return f.value ? amountText(f.value) : f.text;
 }
 
 export function tableToInput(table: TargetTable): TableInput {
@@ -20,7 +20,7 @@ export function tableToInput(table: TargetTable): TableInput {
     department: typed(table.department),
     code: typed(table.code),
     name: typed(table.name),
-    budget: { total: amountText(table.budget.total), fiscal: amountText(table.budget.fiscal), other: amountText(table.budget.other) },
+    budget: { total: amountInput(table.budget.total), fiscal: amountInput(table.budget.fiscal), other: amountInput(table.budget.other) },
     fundUse: typed(table.fundUse),
     spendingPlan: [plan[0], plan[1], plan[2], plan[3]],
     goals: table.goals.value ?? [],

@@ -6,7 +6,7 @@
 import { CellRange, CellValue, Grid, a1, cellAt, formatAt, gridHeight, gridWidth } from '../grid';
 import { Field, Indicator, LabelKey, LayoutId, QUARTERS, SpendingPoint, TargetTable } from '../model';
 import { ZERO } from '../money';
-import { Operator, Parsed, isPercentFormat, parseAmount, parseIndicatorValue, parseOperator, parsePercent } from '../parse';
+import { Operator, Parsed, isPercentFormat, parseAmount, parseIndicatorValue, parseOperator, parsePercent, shownText } from '../parse';
 import { cellText, labelKey } from '../text';
 import { ALL_COLUMNS, ColumnKey, HEAD_SLOTS, SPENDING_PLAN, TITLE_SUFFIX } from './definition';
 
@@ -64,16 +64,17 @@ class GridIndex {
 
 function field<T>(grid: Grid, p: Pos, parse: (raw: CellValue, format: string) => Parsed<T>): Field<T> {
   const raw = cellAt(grid, p.row, p.col);
-  const parsed = parse(raw, formatAt(grid, p.row, p.col));
-  const text = cellText(raw);
+  const format = formatAt(grid, p.row, p.col);
+  const parsed = parse(raw, format);
+  const text = shownText(raw, format);
   if (parsed.ok) return { cell: a1(p.row, p.col), raw, text, value: parsed.value };
   return parsed.empty
     ? { cell: a1(p.row, p.col), raw, text, value: undefined }
     : { cell: a1(p.row, p.col), raw, text, value: undefined, problem: parsed.reason };
 }
 
-const textOf = (raw: CellValue): Parsed<string> => {
-  const t = cellText(raw);
+const textOf = (raw: CellValue, format: string): Parsed<string> => {
+  const t = shownText(raw, format);
   return t ? { ok: true, value: t } : { ok: false, empty: true, reason: 'empty' };
 };
 
@@ -101,14 +102,25 @@ function firstTextInRow(idx: GridIndex, row: number, from: number, to: number, a
   return undefined;
 }
 
+/** Rows the officer may have inserted between the department row and 项目编码. */
+const MAX_BLANK_ROWS_ABOVE_CODE = 3;
+
 function readTitle(idx: GridIndex, code: Pos, width: number): { title: Field<string>; department: Field<string>; unit: Field<string> } {
-  const deptRow = code.row - 1;
   const isUnit = (t: string) => labelKey(t).startsWith('单位');
+  const isTitle = (t: string) => labelKey(t).endsWith(labelKey(TITLE_SUFFIX));
+  const hasText = (row: number, accept: (t: string) => boolean = () => true) => firstTextInRow(idx, row, code.col, width, accept) !== undefined;
+  // The department row is the nearest row above 项目编码 with text: blank rows inserted between are skipped (but a title is no department row).
+  let deptRow = code.row - 1;
+  for (let r = deptRow; r >= 0 && r >= code.row - 1 - MAX_BLANK_ROWS_ABOVE_CODE; r--) {
+    if (!hasText(r)) continue;
+    if (!hasText(r, isTitle)) deptRow = r;
+    break;
+  }
   const deptPos = deptRow >= 0 ? firstTextInRow(idx, deptRow, code.col, width, (t) => !isUnit(t)) : undefined;
   const unitPos = deptRow >= 0 ? firstTextInRow(idx, deptRow, code.col, width, isUnit) : undefined;
   let titlePos: Pos | undefined;
   for (let r = deptRow - 1; r >= Math.max(0, deptRow - 3) && !titlePos; r--) {
-    titlePos = firstTextInRow(idx, r, code.col, width, (t) => labelKey(t).endsWith(labelKey(TITLE_SUFFIX)));
+    titlePos = firstTextInRow(idx, r, code.col, width, isTitle);
   }
   if (!titlePos && deptRow - 1 >= 0) titlePos = firstTextInRow(idx, deptRow - 1, code.col, width, () => true);
   const at = (p: Pos | undefined, row: number) => p ?? { row: Math.max(row, 0), col: code.col };
@@ -210,12 +222,13 @@ function readIndicators(idx: GridIndex, header: Pos, columns: ColumnMap, layout:
       return op === null ? { ok: false, empty: true, reason: 'empty' } : { ok: true, value: op };
     });
     const unit = textAt(row, 'unit');
-    const valuePos = at(row, 'value');
-    const numberRaw = cellAt(gridFor('value'), valuePos.row, valuePos.col);
     const qualitative = labelKey(valueType.text) === '定性';
-    const value = field(gridFor('value'), valuePos, (raw) =>
-      qualitative || cellText(raw) === '' ? parseIndicatorValue(raw) : parseIndicatorValue(`${operator.text}${cellText(numberRaw)}${unit.text}`),
-    );
+    const value = field(gridFor('value'), at(row, 'value'), (raw, format) => {
+      if (qualitative || cellText(raw) === '') return parseIndicatorValue(raw, format);
+      // A %-formatted number (0.95 shown as 95%) carries its unit itself.
+      const number = shownText(raw, format);
+      return parseIndicatorValue(`${operator.text}${number}${number.endsWith('%') ? '' : unit.text}`);
+    });
     indicators.push({ ...base, value, valueType, operator, unit });
   }
   return indicators;

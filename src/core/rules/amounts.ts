@@ -1,7 +1,7 @@
 /** Rules on the budget block: 预算数, 财政资金, 其他资金 and 资金用途 (SPEC §4, A-rules). */
 import { Finding } from '../finding';
 import { Field, TargetTable } from '../model';
-import { Decimal, ZERO, decimalPlaces } from '../money';
+import { Decimal, ZERO, amountText, decimalPlaces } from '../money';
 import { RuleMeta, TableRule, finding } from './rule';
 
 type AmountKey = keyof TargetTable['budget'];
@@ -13,9 +13,6 @@ const AMOUNT_LABELS: Record<AmountKey, { zh: string; en: string }> = {
 };
 
 const AMOUNT_KEYS = Object.keys(AMOUNT_LABELS) as AmountKey[];
-
-/** Amounts as the officer reads them: at least two decimals, never rounded away. */
-const show = (x: Decimal) => x.toFixed(Math.max(2, decimalPlaces(x)));
 
 /** A blank 财政资金 or 其他资金 is 0 (SPEC §2), whatever the reader chose to store. */
 function amountOf(key: AmountKey, f: Field<Decimal>): Decimal | undefined {
@@ -45,7 +42,7 @@ export const amountNegative: TableRule = (t) =>
     const f = t.budget[key];
     const { zh, en } = AMOUNT_LABELS[key];
     return f.value?.lt(ZERO)
-      ? [finding(A002, t.sheet, f.cell, `${zh}不能为负数，现为${show(f.value)}`, `${en} cannot be negative, it is ${show(f.value)}`)]
+      ? [finding(A002, t.sheet, f.cell, `${zh}不能为负数，现为${amountText(f.value)}`, `${en} cannot be negative, it is ${amountText(f.value)}`)]
       : [];
   });
 
@@ -62,8 +59,8 @@ export const totalIsSum: TableRule = (t) => {
           A003,
           t.sheet,
           t.budget.total.cell,
-          `预算数${show(total)}万元不等于财政资金${show(fiscal)}万元与其他资金${show(other)}万元之和${show(sum)}万元`,
-          `预算数 ${show(total)} does not equal 财政资金 ${show(fiscal)} + 其他资金 ${show(other)} = ${show(sum)} (万元)`,
+          `预算数${amountText(total)}万元不等于财政资金${amountText(fiscal)}万元与其他资金${amountText(other)}万元之和${amountText(sum)}万元`,
+          `预算数 ${amountText(total)} does not equal 财政资金 ${amountText(fiscal)} + 其他资金 ${amountText(other)} = ${amountText(sum)} (万元)`,
         ),
       ];
 };
@@ -81,8 +78,8 @@ export const amountDecimals: TableRule = (t, profile) =>
             A004,
             t.sheet,
             f.cell,
-            `${zh}${show(f.value)}有${places}位小数，最多应为${profile.amountDecimals}位`,
-            `${en} ${show(f.value)} has ${places} decimals; at most ${profile.amountDecimals} are allowed`,
+            `${zh}${amountText(f.value)}有${places}位小数，最多应为${profile.amountDecimals}位`,
+            `${en} ${amountText(f.value)} has ${places} decimals; at most ${profile.amountDecimals} are allowed`,
           ),
         ]
       : [];

@@ -42,8 +42,13 @@ function sortFindings(findings: Finding[], sheets: readonly string[]): Finding[]
   return keyed.map((k) => k.f);
 }
 
+/** Appends one by one: spreading a rule's findings into `push` overflows the stack on a huge sheet. */
+function append(into: Finding[], findings: readonly Finding[]): void {
+  for (const f of findings) into.push(f);
+}
+
 function tableFindings(table: TargetTable, profile: Profile, into: Finding[] = []): Finding[] {
-  for (const rule of TABLE_RULES) into.push(...rule(table, profile));
+  for (const rule of TABLE_RULES) append(into, rule(table, profile));
   return into;
 }
 
@@ -56,7 +61,7 @@ export function validateTable(table: TargetTable, profile: Profile): Finding[] {
 export function validateWorkbook(tables: readonly TargetTable[], profile: Profile): Finding[] {
   const findings: Finding[] = [];
   for (const table of tables) tableFindings(table, profile, findings);
-  for (const rule of WORKBOOK_RULES) findings.push(...rule(tables, profile));
+  for (const rule of WORKBOOK_RULES) append(findings, rule(tables, profile));
   return sortFindings(
     findings,
     tables.map((t) => t.sheet),
