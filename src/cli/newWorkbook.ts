@@ -11,6 +11,7 @@ import { readTargetTable } from '../core/layout/reader';
 import { writeTargetTable } from '../core/layout/writer';
 import { TableInput } from '../core/model';
 import { uniqueSheetName } from '../core/sheetNames';
+import { tableSheetName } from '../core/workbook';
 import { applySheetWrite, newWorkbook, saveWorkbook } from '../xlsx';
 import { msg } from './messages';
 import { fixedDate, isInputFile } from './output';
@@ -41,9 +42,9 @@ export function tablesFrom(file: string, text: string): TablesResult {
 }
 
 /** The sheet name for each table: its project name (else its title), valid in Excel and unique. */
-export function sheetNamesFor(tables: readonly TableInput[]): string[] {
+function sheetNamesFor(tables: readonly TableInput[]): string[] {
   const names: string[] = [];
-  tables.forEach((t, i) => names.push(uniqueSheetName(t.name.trim() || t.title?.trim() || `项目${i + 1}`, names)));
+  for (const t of tables) names.push(uniqueSheetName(tableSheetName(t), names));
   return names;
 }
 

@@ -17,7 +17,8 @@ import {
 import { Io } from './io';
 import { msg } from './messages';
 import { fixedDate, isInputFile } from './output';
-import { LoadedWorkbook, UnreadableFile, loadWorkbookFile, readTables } from './workbook';
+import { LoadedWorkbook, UnreadableFile, loadWorkbookFile } from './workbook';
+import { readTables } from '../core/workbook';
 
 /** Puts all project sheets of several workbooks into a new one, returning their tables under the new names. */
 function combine(inputs: readonly { file: string; loaded: LoadedWorkbook }[], io: Io): { workbook: Workbook; tables: TargetTable[] } {

@@ -1,11 +1,9 @@
 /** Reading an `.xlsx` file into target tables and findings, with a clear reason when it cannot be read. */
 import { promises as fs } from 'fs';
-import { Finding, compareFindings } from '../core/finding';
-import { readTargetTable } from '../core/layout/reader';
+import { Finding } from '../core/finding';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
-import { validateWorkbook } from '../core/rules';
-import { checkSummary } from '../core/summary';
+import { checkTables, readTables } from '../core/workbook';
 import { LoadOptions, SheetGrid, Workbook, loadWorkbook, markedSummarySheet, workbookGrids } from '../xlsx';
 import { msg } from './messages';
 
@@ -51,17 +49,6 @@ export async function loadWorkbookFile(file: string, options: LoadOptions = {}):
   return { workbook, sheets: workbookGrids(workbook).sheets, summarySheet: markedSummarySheet(workbook) };
 }
 
-/** The target tables of a workbook's sheets, in sheet order (the summary sheet is not one). */
-export function readTables(sheets: readonly SheetGrid[], summarySheet?: string): TargetTable[] {
-  const tables: TargetTable[] = [];
-  for (const s of sheets) {
-    if (s.name === summarySheet) continue;
-    const table = readTargetTable(s.grid, s.name);
-    if (table) tables.push(table);
-  }
-  return tables;
-}
-
 export interface WorkbookResult {
   tables: TargetTable[];
   findings: Finding[];
@@ -70,9 +57,5 @@ export interface WorkbookResult {
 /** Validates a workbook: every rule on every table, across tables, and the summary's freshness (W002). */
 export function validateSheets(sheets: readonly SheetGrid[], profile: Profile, summarySheet?: string): WorkbookResult {
   const tables = readTables(sheets, summarySheet);
-  const findings = validateWorkbook(tables, profile);
-  const summary = summarySheet === undefined ? undefined : sheets.find((s) => s.name === summarySheet);
-  if (!summary) return { tables, findings };
-  // Sorting is stable: W002 joins the end of the warnings.
-  return { tables, findings: [...findings, ...checkSummary(summary.name, summary.grid, tables)].sort(compareFindings) };
+  return { tables, findings: checkTables(tables, profile, sheets.find((s) => s.name === summarySheet)) };
 }

@@ -10,13 +10,12 @@
  * they wrote right away (`touch`), and the events those writes raise are then recognised as
  * already read (each read and each event carries a sequence number) instead of read again.
  */
-import { Finding, compareFindings, readyToSend } from '../core/finding';
+import { Finding, readyToSend } from '../core/finding';
 import { Grid } from '../core/grid';
 import { readTargetTable } from '../core/layout/reader';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
-import { validateWorkbook } from '../core/rules';
-import { checkSummary } from '../core/summary';
+import { checkTables } from '../core/workbook';
 import { ExcelRun, Features, HostMessage, SettingsLike, Timers, errorCode } from './host';
 import { SheetGrid, SheetInfo, isListsSheet, loadSheetList, readSheets, readWorkbook, sheetInfos } from './read';
 
@@ -57,9 +56,7 @@ type Handler = OfficeExtension.EventHandlerResult<unknown>;
 
 /** Builds a state from parsed tables: the rules, and W002 when there is a summary sheet. */
 export function workbookState(tables: TargetTable[], profile: Profile, summary?: { name: string; grid: Grid }, truncated: string[] = []): WorkbookState {
-  let findings = validateWorkbook(tables, profile);
-  // Stable sort on severity only: W002 joins the warnings, the rest keep their order.
-  if (summary) findings = [...findings, ...checkSummary(summary.name, summary.grid, tables)].sort(compareFindings);
+  const findings = checkTables(tables, profile, summary);
   return { tables, findings, ready: readyToSend(findings), truncated };
 }
 

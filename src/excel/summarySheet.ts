@@ -5,7 +5,6 @@
  * named 汇总, is never touched: the summary then goes to 汇总 (2).
  */
 import { Finding } from '../core/finding';
-import { readTargetTable } from '../core/layout/reader';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
 import { validateWorkbook } from '../core/rules';
@@ -14,6 +13,7 @@ import { Features, SettingsLike } from './host';
 import { SETTINGS, SUMMARY_MARK } from './marks';
 import { WorkbookSnapshot, isListsSheet, readWorkbook } from './read';
 import { queueSheetWrite } from './write';
+import { readTables } from '../core/workbook';
 
 export interface WrittenSummary {
   sheet: string;
@@ -23,12 +23,7 @@ export interface WrittenSummary {
 }
 
 export function tablesOf(snapshot: WorkbookSnapshot): TargetTable[] {
-  const tables: TargetTable[] = [];
-  for (const s of snapshot.sheets) {
-    const t = readTargetTable(s.grid, s.name);
-    if (t) tables.push(t);
-  }
-  return tables;
+  return readTables(snapshot.sheets);
 }
 
 export async function writeSummary(

@@ -4,18 +4,14 @@
  */
 import { CellRange, a1, parseA1, rangeA1 } from '../core/grid';
 import { readTargetTable } from '../core/layout/reader';
-import { titleFor, writeTargetTable } from '../core/layout/writer';
+import { writeTargetTable } from '../core/layout/writer';
 import { TableInput } from '../core/model';
 import { uniqueSheetName } from '../core/sheetNames';
+import { tableSheetName } from '../core/workbook';
 import { Features, HostError, SettingsLike, errorCode } from './host';
 import { ListsSheet } from './lists';
 import { loadSheetList, readSheets, sheetInfos } from './read';
 import { queueSheetWrite } from './write';
-
-/** The name a table's sheet is given before it is made unique. */
-function sheetNameFor(input: TableInput): string {
-  return input.name.trim() || titleFor(input).trim() || '绩效目标表';
-}
 
 /**
  * Adds one sheet per table after the existing ones, in the canonical layout, then activates the
@@ -37,7 +33,7 @@ export async function insertTables(
   const names = infos.map((s) => s.name);
   const lists = new ListsSheet(settings, infos);
   const sheets = inputs.map((input) => {
-    const name = uniqueSheetName(sheetNameFor(input), names);
+    const name = uniqueSheetName(tableSheetName(input), names);
     names.push(name);
     return { name, sheet: writeTargetTable(input) };
   });
