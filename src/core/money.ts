@@ -15,8 +15,16 @@ export const HUNDRED = new Decimal(100);
  * such as 0.30000000000000004 is the 0.3 the user typed.
  */
 export function decimalFromNumber(n: number): Decimal {
-  return new Decimal(n.toPrecision(15));
+  // Amounts and shares repeat across sheets (0.25, 100, 2.00 …): parse each distinct number once.
+  let d = numberCache.get(n);
+  if (d === undefined) {
+    d = new Decimal(n.toPrecision(15));
+    if (numberCache.size > 10_000) numberCache.clear();
+    numberCache.set(n, d);
+  }
+  return d;
 }
+const numberCache = new Map<number, Decimal>();
 
 /** Excel's ROUND(x, digits): half away from zero on the exact decimal. */
 export function roundHalfAway(x: Decimal, digits: number): Decimal {

@@ -47,10 +47,16 @@ export function parseAmount(cell: CellValue): Parsed<Decimal> {
 
 /** True when an Excel number format shows the value as a percentage. */
 export function isPercentFormat(format: string | null | undefined): boolean {
-  if (!format) return false;
-  // A % inside quotes or escaped is literal text, not the percent scaling.
-  return /%/.test(format.replace(/"[^"]*"/g, '').replace(/\\%/g, ''));
+  if (!format || !format.includes('%')) return false;
+  let percent = percentFormats.get(format);
+  if (percent === undefined) {
+    // A % inside quotes or escaped is literal text, not the percent scaling.
+    percent = /%/.test(format.replace(/"[^"]*"/g, '').replace(/\\%/g, ''));
+    percentFormats.set(format, percent);
+  }
+  return percent;
 }
+const percentFormats = new Map<string, boolean>();
 
 /**
  * A percentage in percent points (25 for 25 %): a number with a % format (0.25), text `25%`,

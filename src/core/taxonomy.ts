@@ -14,8 +14,15 @@ export const BASIS_CHOICES = ['计划标准', '行业标准', '历史标准', '�
 
 /** Compare names written with or without the trailing 指标, spaces and width ignored. */
 export function indicatorNameKey(name: string): string {
-  return labelKey(name).replace(/指标$/, '');
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = labelKey(name).replace(/指标$/, '');
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
 }
+const nameKeys = new Map<string, string>();
 
 const LEVEL1_BY_KEY = new Map(LEVEL1.map((l) => [indicatorNameKey(l), l]));
 const LEVEL2_BY_KEY = new Map(

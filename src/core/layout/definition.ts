@@ -50,6 +50,9 @@ export const SPENDING_PLAN = {
 
 export type ColumnKey = IndicatorColumnKey;
 
+/** The label that anchors the indicator block (its first header cell). */
+export const INDICATOR_HEADER = '一级指标';
+
 export interface IndicatorColumn {
   key: ColumnKey;
   label: string;
@@ -65,7 +68,7 @@ export interface IndicatorColumn {
 const ALL_LEVEL2 = [...new Set(Object.values(LEVEL2_BY_LEVEL1).flat())];
 
 const COLUMN: Record<ColumnKey, Omit<IndicatorColumn, 'cols' | 'width'>> = {
-  level1: { key: 'level1', label: '一级指标', aliases: [], list: LEVEL1 },
+  level1: { key: 'level1', label: INDICATOR_HEADER, aliases: [], list: LEVEL1 },
   level2: { key: 'level2', label: '二级指标', aliases: [], list: ALL_LEVEL2 },
   level3: { key: 'level3', label: '三级指标', aliases: ['指标名称'] },
   description: { key: 'description', label: '绩效指标描述', aliases: ['指标描述', '绩效指标', '指标内容', '指标解释'] },

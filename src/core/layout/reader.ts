@@ -7,15 +7,33 @@ import { CellRange, CellValue, Grid, a1, cellAt, formatAt, gridHeight, gridWidth
 import { Field, Indicator, LabelKey, LayoutId, QUARTERS, SpendingPoint, TargetTable } from '../model';
 import { ZERO } from '../money';
 import { Operator, Parsed, isPercentFormat, parseAmount, parseIndicatorValue, parseOperator, parsePercent, shownText } from '../parse';
-import { cellText, labelKey } from '../text';
-import { ALL_COLUMNS, ColumnKey, HEAD_SLOTS, SPENDING_PLAN, TITLE_SUFFIX } from './definition';
+import { cellText, labelKey, toHalfWidth } from '../text';
+import { ALL_COLUMNS, ColumnKey, HEAD_SLOTS, INDICATOR_HEADER, SPENDING_PLAN, TITLE_SUFFIX } from './definition';
 
 type Pos = { row: number; col: number };
+
+const INDEXED_LABELS = new Set(
+  [...HEAD_SLOTS.flatMap((s) => [s.label, ...s.aliases]), SPENDING_PLAN.label, ...SPENDING_PLAN.aliases, ...QUARTERS, INDICATOR_HEADER].map(labelKey),
+);
+const LABEL_FIRST_CHARS = new Set([...INDEXED_LABELS].map((k) => k.charCodeAt(0)));
+
+/** The first character that is not a space, half-width, as a char code. */
+function firstChar(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || (code >= 0x09 && code <= 0x0d)) continue;
+    const half = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+    return half >= 0x61 && half <= 0x7a ? half - 0x20 : half;
+  }
+  return -1;
+}
+
+const cellKey = (row: number, col: number) => row * 16_384 + col;
 
 /** Label positions by normalised text, and merged areas by their top-left cell. */
 class GridIndex {
   private readonly labels = new Map<string, Pos[]>();
-  private readonly mergeAt = new Map<string, CellRange>();
+  private readonly mergeAt = new Map<number, CellRange>();
 
   constructor(readonly grid: Grid) {
     const h = gridHeight(grid);
@@ -23,16 +41,16 @@ class GridIndex {
       const row = grid.values[r];
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
-        // Labels are short text; longer cells are values and not worth indexing.
-        if (typeof v !== 'string' || v.length > 40) continue;
+        // Only the labels the reader looks for are indexed; a first-character test skips most values cheaply.
+        if (typeof v !== 'string' || v.length > 40 || !LABEL_FIRST_CHARS.has(firstChar(v))) continue;
         const key = labelKey(v);
-        if (!key) continue;
+        if (!INDEXED_LABELS.has(key)) continue;
         const list = this.labels.get(key);
         if (list) list.push({ row: r, col: c });
         else this.labels.set(key, [{ row: r, col: c }]);
       }
     }
-    for (const m of grid.merges ?? []) this.mergeAt.set(`${m.top},${m.left}`, m);
+    for (const m of grid.merges ?? []) this.mergeAt.set(cellKey(m.top, m.left), m);
   }
 
   /** The first cell (row-major) whose text is the label or one of its aliases, at or after `from`. */
@@ -48,12 +66,12 @@ class GridIndex {
   }
 
   right(p: Pos): Pos {
-    const m = this.mergeAt.get(`${p.row},${p.col}`);
+    const m = this.mergeAt.get(cellKey(p.row, p.col));
     return { row: p.row, col: (m ? m.right : p.col) + 1 };
   }
 
   below(p: Pos): Pos {
-    const m = this.mergeAt.get(`${p.row},${p.col}`);
+    const m = this.mergeAt.get(cellKey(p.row, p.col));
     return { row: (m ? m.bottom : p.row) + 1, col: p.col };
   }
 
@@ -243,7 +261,7 @@ export function readTargetTable(grid: Grid, sheet: string): TargetTable | undefi
   const codeSlot = HEAD_SLOTS.find((s) => s.key === 'code')!;
   const codeLabel = idx.find([codeSlot.label, ...codeSlot.aliases]);
   if (!codeLabel) return undefined;
-  const headerLabel = idx.find(['一级指标'], { row: codeLabel.row, col: 0 });
+  const headerLabel = idx.find([INDICATOR_HEADER], { row: codeLabel.row, col: 0 });
   if (!headerLabel) return undefined;
 
   const width = Math.max(gridWidth(grid), codeLabel.col + 1);
