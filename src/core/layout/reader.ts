@@ -7,7 +7,7 @@ import { CellRange, CellValue, Grid, a1, cellAt, formatAt, gridHeight, gridWidth
 import { Field, Indicator, LabelKey, LayoutId, QUARTERS, SpendingPoint, TargetTable } from '../model';
 import { ZERO } from '../money';
 import { Operator, Parsed, isPercentFormat, parseAmount, parseIndicatorValue, parseOperator, parsePercent, shownText } from '../parse';
-import { cellText, labelKey, toHalfWidth } from '../text';
+import { cellText, labelKey } from '../text';
 import { ALL_COLUMNS, ColumnKey, HEAD_SLOTS, INDICATOR_HEADER, SPENDING_PLAN, TITLE_SUFFIX } from './definition';
 
 type Pos = { row: number; col: number };
