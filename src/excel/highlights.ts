@@ -40,6 +40,11 @@ function loadRecord(settings: SettingsLike): HighlightedCell[] {
   }
 }
 
+/** True while cells carry our colours (recorded in the workbook, so it survives a pane reload). */
+export function hasHighlights(settings: SettingsLike): boolean {
+  return loadRecord(settings).length > 0;
+}
+
 function storeRecord(settings: SettingsLike, record: readonly HighlightedCell[]): void {
   if (record.length) settings.set(SETTINGS.highlights, JSON.stringify(record));
   else settings.remove(SETTINGS.highlights);

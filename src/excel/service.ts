@@ -15,7 +15,7 @@ import { Profile } from '../core/profile';
 import { Summary } from '../core/summary';
 import { applyEdits, goToFinding } from './edits';
 import { ExcelRun, HostError, HostMessage, OfficeLike, Requirements, Timers, checkRequirements, requireBaseline, saveSettings } from './host';
-import { HighlightedCell, clearHighlights, highlightFindings } from './highlights';
+import { HighlightedCell, clearHighlights, hasHighlights, highlightFindings } from './highlights';
 import { LiveValidation, WorkbookState, workbookState } from './live';
 import { loadProfile, saveProfile } from './profileStore';
 import { readWorkbook } from './read';
@@ -53,6 +53,8 @@ export interface WorkbookService {
   writeSummary(): Promise<{ sheet: string; summary: Summary }>;
   /** Colours the findings' cells by severity (2 syncs); off unless asked for. */
   highlightFindings(findings: readonly Finding[]): Promise<HighlightedCell[]>;
+  /** True while cells carry the highlighting's colours (0 syncs: read from the document settings). */
+  highlighted(): boolean;
   /** Puts back the fills the highlighting replaced (2 syncs). */
   clearHighlights(): Promise<number>;
   loadProfile(): Promise<Profile>;
@@ -153,6 +155,7 @@ export function createWorkbookService(options: WorkbookServiceOptions): Workbook
       return { sheet: written.sheet, summary: written.summary };
     }),
 
+    highlighted: () => hasHighlights(settings),
     highlightFindings: guarded(async (findings: readonly Finding[]) => {
       if (!features.fillPattern) throw new HostError(NO_HIGHLIGHTS);
       return run((context) => highlightFindings(context, findings, settings, save));

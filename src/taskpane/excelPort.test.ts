@@ -47,10 +47,15 @@ describe('setHighlights', () => {
     const before = host.snapshot()[name];
     const { findings } = await service.readAndValidate();
     const cell = findings.find((f) => f.sheet === name && f.severity === 'info')!.cell;
+    expect(port.highlighted()).toBe(false);
     await port.setHighlights(true, findings);
     expect(host.cell(name, cell).fill).toBe('#DDEBF7');
-    await port.setHighlights(false, []);
+    // A pane reloaded over the same workbook knows the colours are still there.
+    const reloaded = excelPort(createWorkbookService({ run: host.run.bind(host), office: host.office }));
+    expect(reloaded.highlighted()).toBe(true);
+    await reloaded.setHighlights(false, []);
     expect(host.snapshot()[name]).toEqual(before);
+    expect(port.highlighted()).toBe(false);
   });
 
   it('fails with the host’s message where Excel cannot highlight', async () => {

@@ -19,6 +19,7 @@ export function excelPort(service: WorkbookService): WorkbookPort {
       const degraded = service.requirements.ok ? service.requirements.message : undefined;
       return [degraded, service.profileStatus().message].filter((m): m is HostMessage => m !== undefined);
     },
+    highlighted: () => service.highlighted(),
     setHighlights: async (on, findings) => {
       // The service diffs against what it coloured before, so a new set of findings needs no clear first.
       if (on) await service.highlightFindings(findings);

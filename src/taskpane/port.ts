@@ -41,4 +41,6 @@ export interface WorkbookPort {
    * colours with them). Off: puts back exactly the fills that were there. Throws when the host cannot.
    */
   setHighlights(on: boolean, findings: readonly Finding[]): Promise<void>;
+  /** True when the workbook still carries highlight colours (e.g. left on before the pane was reloaded). */
+  highlighted(): boolean;
 }

@@ -17,10 +17,11 @@ export interface CheckPanelProps {
   goTo: WorkbookPort['goTo'];
   applyFix: WorkbookPort['applyFix'];
   setHighlights: WorkbookPort['setHighlights'];
+  highlighted?: boolean;
 }
 
 /** The verdict and the findings of the whole workbook, as they are after every edit. */
-export function CheckPanel({ state, goTo, applyFix, setHighlights }: CheckPanelProps) {
+export function CheckPanel({ state, goTo, applyFix, setHighlights, highlighted = false }: CheckPanelProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const go = useAction(goTo);
@@ -50,7 +51,7 @@ export function CheckPanel({ state, goTo, applyFix, setHighlights }: CheckPanelP
           {state.findings.length === 0 && <Text>{t('noFindings')}</Text>}
         </>
       )}
-      <HighlightSwitch findings={state.findings} ready={state.ready} setHighlights={setHighlights} />
+      <HighlightSwitch findings={state.findings} ready={state.ready} setHighlights={setHighlights} initiallyOn={highlighted} />
       <FindingList findings={state.findings} onGoTo={(f) => void go.run(f)} onFix={(f) => void fix.run(f)} busy={fix.busy} />
     </div>
   );

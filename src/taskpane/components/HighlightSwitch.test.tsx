@@ -10,10 +10,10 @@ const W001: Finding = { rule: 'W001', severity: 'warning', sheet: '项目2', cel
 
 const ZH = { label: '在表格中标出问题单元格', reminder: '可以报送了，但单元格上还有标出问题的颜色：报送前请关闭“在表格中标出问题单元格”。' };
 
-function show(findings: Finding[], ready: boolean, setHighlights: jest.Mock = jest.fn().mockResolvedValue(undefined), language: Language = 'zh-CN') {
+function show(findings: Finding[], ready: boolean, setHighlights: jest.Mock = jest.fn().mockResolvedValue(undefined), language: Language = 'zh-CN', initiallyOn = false) {
   const ui = (f: Finding[], r: boolean) => (
     <I18nProvider initialLanguage={language}>
-      <HighlightSwitch findings={f} ready={r} setHighlights={setHighlights} />
+      <HighlightSwitch findings={f} ready={r} setHighlights={setHighlights} initiallyOn={initiallyOn} />
     </I18nProvider>
   );
   const view = render(ui(findings, ready));
@@ -32,6 +32,15 @@ describe('HighlightSwitch', () => {
     expect(setHighlights).not.toHaveBeenCalled();
     const help = document.getElementById(theSwitch().getAttribute('aria-describedby') ?? '');
     expect(help?.textContent).toBe('按问题的严重程度给所在单元格填色；关闭后恢复这些单元格原来的填充。报送给财政局的工作簿不应带有这些颜色，报送前请关闭。');
+  });
+
+  it('starts on when the workbook still carries its colours, brings them up to date, and can take them off', async () => {
+    const { setHighlights } = show([S003], false, undefined, 'zh-CN', true);
+    await act(async () => undefined);
+    expect(theSwitch().checked).toBe(true);
+    expect(setHighlights).toHaveBeenLastCalledWith(true, [S003]);
+    await flip();
+    expect(setHighlights).toHaveBeenLastCalledWith(false, []);
   });
 
   it('colours the current findings when turned on, and puts the fills back when turned off', async () => {

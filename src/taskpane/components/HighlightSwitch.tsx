@@ -19,6 +19,8 @@ export interface HighlightSwitchProps {
   /** The workbook may be sent: then colours left on are worth a reminder. */
   ready: boolean;
   setHighlights: WorkbookPort['setHighlights'];
+  /** The workbook already carries our colours (the pane was reloaded with highlighting on). */
+  initiallyOn?: boolean;
 }
 
 /**
@@ -27,14 +29,15 @@ export interface HighlightSwitchProps {
  * severities change: a re-read the colouring itself caused (Excel may report a format change as a
  * change) finds the same findings and colours nothing again, so there is no loop.
  */
-export function HighlightSwitch({ findings, ready, setHighlights }: HighlightSwitchProps) {
+export function HighlightSwitch({ findings, ready, setHighlights, initiallyOn = false }: HighlightSwitchProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const helpId = useId();
-  const [on, setOn] = useState(false);
+  const [on, setOn] = useState(initiallyOn);
   const [error, setError] = useState<unknown>();
   /** What the sheet shows, or is being made to show. */
-  const applied = useRef(wanted(false, []));
+  // Colours left from before a reload are brought up to date with the first findings.
+  const applied = useRef(initiallyOn ? 'on (from before)' : wanted(false, []));
   /** One call to the host at a time, in order. */
   const queue = useRef(Promise.resolve());
 

@@ -38,6 +38,7 @@ function fakePort(overrides: Partial<WorkbookPort> = {}) {
     saveProfile: jest.fn().mockResolvedValue(undefined),
     notices: jest.fn().mockReturnValue([]),
     setHighlights: jest.fn().mockResolvedValue(undefined),
+    highlighted: jest.fn().mockReturnValue(false),
     ...overrides,
   };
   const emit = (s: WorkbookState) => act(() => listener?.(s));

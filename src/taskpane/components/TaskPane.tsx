@@ -89,7 +89,7 @@ export function TaskPane({ port, preview = false }: { port: WorkbookPort; previe
         <JsonImport insertTables={port.insertTables} />
       </div>
       <div {...panel('check')}>
-        <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} setHighlights={port.setHighlights} />
+        <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} setHighlights={port.setHighlights} highlighted={port.highlighted()} />
       </div>
       <div {...panel('summary')}>
         <SummaryPanel writeSummary={port.writeSummary} />

@@ -16,6 +16,7 @@ const quietPort: WorkbookPort = {
   saveProfile: jest.fn(),
   notices: () => [],
   setHighlights: jest.fn(),
+  highlighted: () => false,
 };
 
 async function show(): Promise<WorkbookView> {
