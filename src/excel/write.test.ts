@@ -5,26 +5,17 @@ import { checkRequirements, saveSettings } from './host';
 import { ListsSheet } from './lists';
 import { LISTS_SHEET_NAME } from './marks';
 import { loadSheetList, readWorkbook, sheetInfos } from './read';
+import { range as r, sheetWrite as emptySheetWrite } from '../../test/support/sheetWrite';
 import { queueSheetWrite } from './write';
 
-const r = (top: number, left: number, bottom = top, right = left) => ({ top, left, bottom, right });
-
+/** A one-row sheet: text, an amount, and text that looks like a formula. */
 function sheetWrite(overrides: Partial<SheetWrite>): SheetWrite {
-  return {
+  return emptySheetWrite({
     values: [['名称', 12.5, '=1+1']],
     formulas: [[null, null, null]],
     numberFormats: [[null, '0.00', null]],
-    merges: [],
-    columnWidths: [],
-    bold: [],
-    centred: [],
-    wrap: [],
-    borders: [],
-    validations: [],
-    hyperlinks: [],
-    print: { paper: 'A4', orientation: 'portrait', fitToPagesWide: 1 },
     ...overrides,
-  };
+  });
 }
 
 /** Writes `sheet` into a new sheet `name` as the Excel layer does: lists sheet and all. */

@@ -1,3 +1,4 @@
+import { titleName } from '../../src/core/layout/reader';
 /**
  * Builds `TargetTable`s in the canonical layout of SPEC §3 for rule tests. Fields are parsed
  * with the real parsers from the raw cell values, so a test only says what the cells hold.
@@ -109,10 +110,6 @@ function indicator(cells: IndicatorCells, i: number, previous: Indicator | undef
     value: valueField,
     basis: textField(at('G'), cells.basis),
   };
-}
-
-function titleName(title: string): string {
-  return title.replace(/^\d+\s*[.．、]\s*/, '').replace(/绩效目标表$/, '').trim();
 }
 
 /** A table read from a sheet in the canonical layout, with the given cells replaced. */

@@ -6,28 +6,11 @@ import { writeTargetTable } from '../../src/core/layout/writer';
 import { TableInput } from '../../src/core/model';
 import { SheetWrite } from '../../src/core/sheet';
 import { canonical, seedTables } from '../support/seed';
+import { range, sheetWrite } from '../support/sheetWrite';
 import { INLINE_LIST_LIMIT, applySheetWrite, readWorkbookGrids, workbookBuffer } from '../../src/xlsx';
 
 
 
-const range = (top: number, left: number, bottom = top, right = left) => ({ top, left, bottom, right });
-
-function sheetWrite(partial: Partial<SheetWrite>): SheetWrite {
-  return {
-    values: [],
-    numberFormats: [],
-    merges: [],
-    columnWidths: [],
-    bold: [],
-    centred: [],
-    wrap: [],
-    borders: [],
-    validations: [],
-    hyperlinks: [],
-    print: { paper: 'A4', orientation: 'portrait', fitToPagesWide: 1 },
-    ...partial,
-  };
-}
 
 /** Writes sheets, saves, and loads the file back with ExcelJS. */
 async function writeAndLoad(sheets: Record<string, SheetWrite>): Promise<ExcelJS.Workbook> {
