@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import { Finding } from '../core/finding';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
-import { checkTables, readTables } from '../core/workbook';
+import { checkTables, readWorkbook } from '../core/workbook';
 import { LoadOptions, SheetGrid, Workbook, loadWorkbook, markedSummarySheet, workbookGrids } from '../xlsx';
 import { msg } from './messages';
 
@@ -56,6 +56,6 @@ export interface WorkbookResult {
 
 /** Validates a workbook: every rule on every table, across tables, and the summary's freshness (W002). */
 export function validateSheets(sheets: readonly SheetGrid[], profile: Profile, summarySheet?: string): WorkbookResult {
-  const tables = readTables(sheets, summarySheet);
-  return { tables, findings: checkTables(tables, profile, sheets.find((s) => s.name === summarySheet)) };
+  const read = readWorkbook(sheets, summarySheet);
+  return { tables: read.tables, findings: checkTables(read.tables, profile, sheets.find((s) => s.name === summarySheet), read) };
 }

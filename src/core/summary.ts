@@ -74,8 +74,10 @@ function ref(sheet: string, cell: string): string {
 }
 
 function plannedFormula(t: TargetTable, p: SpendingPoint): string | null {
-  if (typeof t.budget.total.raw !== 'number' || typeof p.percent.raw !== 'number') return null;
-  const product = `${ref(t.sheet, t.budget.total.cell)}*${ref(t.sheet, p.percent.cell)}`;
+  if (typeof p.percent.raw !== 'number') return null;
+  const total = cellFormula(t, 'total');
+  if (total === null) return null;
+  const product = `${total}*${ref(t.sheet, p.percent.cell)}`;
   return p.form === 'percent-number' ? `ROUND(${product},2)` : `ROUND(${product}/100,2)`;
 }
 
@@ -84,6 +86,16 @@ function plannedFormula(t: TargetTable, p: SpendingPoint): string | null {
  * by its label (blank is 0, and Excel reads a blank cell as 0): the summary follows what is typed there later.
  */
 function cellFormula(t: TargetTable, key: keyof TargetTable['budget']): string | null {
+  const cells = t.amountCells?.[key];
+  if (cells?.length) {
+    // The cells actually read: one, or the funding sources summed; a blank source is 0.
+    if (!cells.every((c) => typeof c.raw === 'number' || (c.raw === null && key !== 'total'))) return null;
+    const terms = cells.map((c) => (c.yuan ? `${ref(t.sheet, c.cell)}/10000` : ref(t.sheet, c.cell)));
+    // 元 → 万元: six decimals hold any amount in 元 to the 分 exactly, and ROUND drops the binary noise of /10000.
+    if (cells.some((c) => c.yuan)) return `ROUND(${terms.join('+')},6)`;
+    return terms.length === 1 ? terms[0] : `(${terms.join('+')})`;
+  }
+  if (t.amountCells) return null;
   const f = t.budget[key];
   const blankIsZero = key !== 'total' && f.raw === null && t.labels[key] !== undefined;
   return typeof f.raw === 'number' || blankIsZero ? ref(t.sheet, f.cell) : null;

@@ -3,12 +3,12 @@ import { Finding } from '../finding';
 import { TargetTable } from '../model';
 import { Profile } from '../profile';
 import { labelKey } from '../text';
-import { RuleMeta, TableRule, finding } from './rule';
+import { RuleMeta, TableRule, finding, hasField } from './rule';
 
 const T001: RuleMeta = { id: 'T001', severity: 'error' };
 /** 项目编码 missing. */
-export const codeMissing: TableRule = (t) =>
-  t.code.text === '' ? [finding(T001, t.sheet, t.code.cell, '缺少项目编码', '项目编码 (project code) is missing')] : [];
+export const codeMissing: TableRule = (t, profile) =>
+  t.code.text === '' && hasField(t, profile, 'code') ? [finding(T001, t.sheet, t.code.cell, '缺少项目编码', '项目编码 (project code) is missing')] : [];
 
 const T002: RuleMeta = { id: 'T002', severity: 'warning' };
 const patterns = new Map<string, RegExp>();
@@ -50,8 +50,8 @@ export const codeFormat: TableRule = (t: TargetTable, profile: Profile): Finding
 
 const T004: RuleMeta = { id: 'T004', severity: 'error' };
 /** 项目名称 missing. */
-export const nameMissing: TableRule = (t) =>
-  t.name.text === '' ? [finding(T004, t.sheet, t.name.cell, '缺少项目名称', '项目名称 (project name) is missing')] : [];
+export const nameMissing: TableRule = (t, profile) =>
+  t.name.text === '' && hasField(t, profile, 'name') ? [finding(T004, t.sheet, t.name.cell, '缺少项目名称', '项目名称 (project name) is missing')] : [];
 
 const T005: RuleMeta = { id: 'T005', severity: 'warning' };
 /**
@@ -60,7 +60,8 @@ const T005: RuleMeta = { id: 'T005', severity: 'warning' };
  */
 export const titleMatchesName: TableRule = (t) => {
   const name = t.name.text;
-  if (name === '' || labelKey(t.titleName) === labelKey(name)) return [];
+  // A title that names no project (`项目支出绩效目标申报表`) is its template's, not a mismatch.
+  if (name === '' || (t.titleName === '' && t.title.text !== '') || labelKey(t.titleName) === labelKey(name)) return [];
   const sequence = /^\s*\d+\s*[.．、]/.exec(t.title.text)?.[0].trim() ?? '';
   const title = `${sequence}${name}绩效目标表`;
   const fix = {
