@@ -42,7 +42,9 @@ describe('province fixtures (test/fixtures/provinces)', () => {
 
   afterAll(() => fs.rmSync(rebuilt, { recursive: true, force: true }));
 
-  it('covers at least three layout families', () => {
+  it('has at least eight fixtures from at least six provinces and three layout families', () => {
+    expect(sources.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(sources.map((s) => s.src.source.province)).size).toBeGreaterThanOrEqual(6);
     expect(new Set(sources.map((s) => s.src.family)).size).toBeGreaterThanOrEqual(3);
   });
 
