@@ -73,7 +73,8 @@ export const FRAMEWORKS: Record<Framework, FrameworkDef> = {
   // 项目完成指标 = 产出指标, 项目效益指标 = 效益指标 with 满意度 under it.
   provincial: {
     id: 'provincial',
-    level1: { 项目完成指标: '产出指标', 项目效益指标: '效益指标', 满意度指标: '满意度指标' },
+    // Dongguan writes 预期产出指标 and 效果指标.
+    level1: { 项目完成指标: '产出指标', 项目效益指标: '效益指标', 满意度指标: '满意度指标', 预期产出指标: '产出指标', 效果指标: '效益指标' },
     level2: { ...LEVEL2_BY_LEVEL1, 效益指标: BENEFIT_2015 },
   },
 };
@@ -85,7 +86,16 @@ const LEVEL2_SPELLINGS: Record<string, string> = {
   [indicatorNameKey('满意度指标')]: '服务对象满意度指标',
   [indicatorNameKey('可持续影响')]: '可持续影响指标',
   [indicatorNameKey('生态环境效益指标')]: '生态效益指标',
+  [indicatorNameKey('预算控制指标')]: '成本指标',
+  [indicatorNameKey('投资规模控制指标')]: '成本指标',
+  [indicatorNameKey('社会、经济、生态效益指标')]: '社会效益指标',
+  [indicatorNameKey('社会经济生态效益指标')]: '社会效益指标',
 };
+
+/** A name as the framework knows it: without a bracketed aside (`数量指标(或建筑规模指标)`) or a score (`成本指标(0-20)分`). */
+function nameKey(name: string): string {
+  return indicatorNameKey(name.replace(/[(（][^)）]*[)）]/g, '').replace(/\d+(-\d+)?分$/, '').replace(/分$/, ''));
+}
 
 const fwLevel1 = new Map<Framework, Map<string, (typeof LEVEL1)[number]>>(
   (Object.values(FRAMEWORKS) as FrameworkDef[]).map((fw) => [fw.id, new Map(Object.entries(fw.level1).map(([n, c]) => [indicatorNameKey(n), c]))]),
@@ -108,9 +118,9 @@ export interface Category {
 
 /** The category of a row's 一级/二级 names in a framework. */
 export function categoryIn(framework: Framework, level1: string, level2: string): Category {
-  const l1 = fwLevel1.get(framework)!.get(indicatorNameKey(level1));
+  const l1 = fwLevel1.get(framework)!.get(nameKey(level1));
   if (!l1) return { satisfaction: false };
-  const k2 = indicatorNameKey(level2);
+  const k2 = nameKey(level2);
   const allowed = fwLevel2.get(framework)!.get(l1)!;
   const l2 = allowed.get(k2) ?? (LEVEL2_SPELLINGS[k2] !== undefined ? allowed.get(indicatorNameKey(LEVEL2_SPELLINGS[k2])) : undefined);
   return { level1: l1, level2: l2, satisfaction: l1 === '满意度指标' || l2 === '服务对象满意度指标' };
@@ -128,10 +138,18 @@ export function detectFramework(rows: readonly { level1: { text: string }; level
   let satisfactionLevel1 = false;
   let satisfactionUnderBenefit = false;
   for (const r of rows) {
-    const k1 = indicatorNameKey(r.level1.text);
+    const k1 = nameKey(r.level1.text);
     if (k1 === indicatorNameKey('满意度指标')) satisfactionLevel1 = true;
     if (k1 !== indicatorNameKey('满意度指标') && provincial.has(k1) && !LEVEL1_BY_KEY.has(k1)) return 'provincial';
     if (LEVEL1_BY_KEY.get(k1) === '效益指标' && categoryIn('mof-2015', r.level1.text, r.level2.text).satisfaction) satisfactionUnderBenefit = true;
   }
   return satisfactionUnderBenefit && !satisfactionLevel1 ? 'mof-2015' : 'mof-2021';
+}
+
+/** Whether a text is a 一级指标 name of any framework (to find the column that holds them). */
+export function isLevel1Name(text: string): boolean {
+  if (text === '') return false;
+  const key = nameKey(text);
+  for (const names of fwLevel1.values()) if (names.has(key)) return true;
+  return false;
 }

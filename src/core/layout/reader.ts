@@ -18,11 +18,11 @@ import {
   AmountUnit, Operator, Parsed, isPercentFormat, parseAmountIn, parseIndicatorValue, parseOperator, parsePercent, parseWeight, shownText,
   statedAmountUnit,
 } from '../parse';
-import { detectFramework } from '../taxonomy';
+import { detectFramework, isLevel1Name } from '../taxonomy';
 import { cellText, labelKey } from '../text';
 import {
   ANNUAL_SET_WORDS, BLOCK_END_MARK, BLOCK_END_PREFIXES, COLUMN_SYNONYMS, ColumnField, HEAD_BY_KEY, HEAD_SYNONYMS, HeadField,
-  LEVEL1_HEADER_KEYS, LEVEL2_HEADER_KEYS, LONG_SET_WORDS, PLAN_POINT_BY_KEY, TITLE_PATTERN, UNIT_NOTE_PATTERN, VALUE_SET_SYNONYMS,
+  LEVEL1_HEADER_KEYS, LEVEL2_HEADER_KEYS, LONG_SET_WORDS, PLAN_POINT_BY_KEY, TITLE_PATTERN, UNIT_NOTE_PATTERN, VALUE_SET_SYNONYMS, YEAR_LINE_PATTERN,
   synonymKey,
 } from './synonyms';
 
@@ -206,12 +206,14 @@ const MAX_BLANK_ROWS_ABOVE_HEAD = 3;
 function readTitle(idx: GridIndex, anchor: Pos, top: number): { title: Field<string>; department: Field<string>; unit: Field<string> } {
   const width = Math.max(idx.width, anchor.col + 1);
   const isUnit = (t: string) => labelKey(t).startsWith('单位');
+  const isYearLine = (t: string) => YEAR_LINE_PATTERN.test(labelKey(t));
   const hasText = (row: number, accept: (t: string) => boolean = () => true) => firstTextInRow(idx, row, anchor.col, width, accept) !== undefined;
-  // The department row is the nearest row above with text; blank rows between are skipped. A title is no department row.
+  const textRow = (r: number) => hasText(r, (t) => !isYearLine(t));
+  // The department row is the nearest row above with text; blank rows and year lines between are skipped. A title is no department row.
   let deptRow = -1;
   let titleRow = -1;
   for (let r = anchor.row - 1; r >= top && r >= anchor.row - 1 - MAX_BLANK_ROWS_ABOVE_HEAD; r--) {
-    if (!hasText(r)) continue;
+    if (!textRow(r)) continue;
     if (hasText(r, isTitleText)) titleRow = r;
     else deptRow = r;
     break;
@@ -220,14 +222,23 @@ function readTitle(idx: GridIndex, anchor: Pos, top: number): { title: Field<str
   const deptPos = deptRow >= 0 ? firstTextInRow(idx, deptRow, anchor.col, width, (t) => !isUnit(t)) : undefined;
   const unitPos = deptRow >= 0 ? firstTextInRow(idx, deptRow, anchor.col, width, isUnit) : undefined;
   let titlePos: Pos | undefined = titleRow >= 0 ? firstTextInRow(idx, titleRow, 0, width, isTitleText) : undefined;
-  for (let r = fallbackDeptRow - 1; r >= Math.max(top, fallbackDeptRow - 3) && !titlePos; r--) {
-    titlePos = firstTextInRow(idx, r, 0, width, isTitleText);
+  const above = titleRow >= 0 ? titleRow : fallbackDeptRow;
+  for (let r = above - 1; r >= Math.max(top, above - 4) && !titlePos; r--) titlePos = firstTextInRow(idx, r, 0, width, isTitleText);
+  // No `…绩效目标表` line: the nearest text above the department that is not a year line.
+  for (let r = fallbackDeptRow - 1; r >= Math.max(top, fallbackDeptRow - 3) && !titlePos && deptRow >= 0; r--) {
+    titlePos = firstTextInRow(idx, r, 0, width, (t) => !isYearLine(t));
   }
-  if (!titlePos && deptRow - 1 >= top) titlePos = firstTextInRow(idx, deptRow - 1, anchor.col, width, () => true);
   const at = (p: Pos | undefined, row: number) => p ?? { row: Math.max(row, 0), col: anchor.col };
+  // `预算单位：奉节县…人民政府`: a label and the department in one cell.
+  const deptText = deptPos ? idx.text(deptPos) : '';
+  const inline = deptText ? classify(deptText) : null;
+  const department =
+    deptPos && inline?.kind === 'head' && inline.inline
+      ? field(idx.grid, deptPos, textOf, inline.inline)
+      : textField(deptRow >= 0 ? idx.grid : NO_CELLS, at(deptPos, fallbackDeptRow));
   return {
     title: textField(idx.grid, at(titlePos, fallbackDeptRow - 1)),
-    department: textField(deptRow >= 0 ? idx.grid : NO_CELLS, at(deptPos, fallbackDeptRow)),
+    department,
     unit: textField(deptRow >= 0 ? idx.grid : NO_CELLS, at(unitPos, fallbackDeptRow)),
   };
 }
@@ -267,6 +278,8 @@ type ColumnMap = Partial<Record<ColumnField, number>>;
 interface Block {
   header: Pos;
   columns: ColumnMap;
+  /** A 实施期 set beside the annual one in the same rows. */
+  longColumns?: ColumnMap;
   /** First data row and the row after the last. */
   start: number;
   end: number;
@@ -311,44 +324,100 @@ function headField<T>(idx: GridIndex, hit: Hit<'head'>, parse: (raw: CellValue, 
   return field(idx.grid, valuePos(idx, hit), parse);
 }
 
-function readColumns(idx: GridIndex, header: Pos): { columns: ColumnMap; subHeader: boolean } {
-  const keys = new Map<number, string>();
-  for (let c = header.col; c < idx.width; c++) {
-    const t = idx.text({ row: header.row, col: c });
-    if (t) keys.set(c, synonymKey(t).key);
+const COLUMN_KEYS: ReadonlySet<string> = new Set(COLUMN_SYNONYMS.flatMap(([, labels]) => labels.map((l) => synonymKey(l).key)));
+const SET_SUFFIX = /(中长期|长期|中期|实施期|年度)$/;
+const ANNUAL_SUB = new Set(VALUE_SET_SYNONYMS.annual.map((l) => synonymKey(l).key));
+const LONG_SUB = new Set(VALUE_SET_SYNONYMS.long.map((l) => synonymKey(l).key));
+
+type HeaderCell = { key: string; set?: 'annual' | 'long' };
+
+/** Header cells by column; `二级指标（长期）` is 二级指标 of the long-term set. */
+function headerCells(idx: GridIndex, row: number, from: number): Map<number, HeaderCell> {
+  const cells = new Map<number, HeaderCell>();
+  for (let c = from; c < idx.width; c++) {
+    const t = idx.text({ row, col: c });
+    if (!t) continue;
+    const key = synonymKey(t).key;
+    const m = COLUMN_KEYS.has(key) ? null : SET_SUFFIX.exec(key);
+    if (m && COLUMN_KEYS.has(key.slice(0, m.index))) cells.set(c, { key: key.slice(0, m.index), set: m[1] === '年度' ? 'annual' : 'long' });
+    else cells.set(c, { key });
   }
-  const columns = assignColumns(keys, {});
+  return cells;
+}
+
+/**
+ * The block's columns: the annual set's, and a 实施期 set's when the header holds two sets side
+ * by side (二级/三级/指标值 twice, the later or the one marked 年度 being the annual one).
+ */
+function readColumns(idx: GridIndex, header: Pos): { columns: ColumnMap; longColumns?: ColumnMap; subHeader: boolean } {
+  const cells = headerCells(idx, header.row, header.col);
+  const level2Cols = [...cells].filter(([, h]) => LEVEL2_HEADER_KEYS.has(h.key)).map(([c, h]) => ({ c, set: h.set }));
+  let columns: ColumnMap;
+  let longColumns: ColumnMap | undefined;
+  if (level2Cols.length >= 2) {
+    const annualAt = (level2Cols.find((l) => l.set === 'annual') ?? level2Cols[level2Cols.length - 1]).c;
+    const longAt = level2Cols.find((l) => l.c !== annualAt)!.c;
+    const range = (from: number) => {
+      const to = Math.min(...level2Cols.map((l) => l.c).filter((c) => c > from), Infinity);
+      return new Map([...cells].filter(([c]) => c >= from && c < to));
+    };
+    const level1 = new Map([...cells].filter(([, h]) => LEVEL1_HEADER_KEYS.has(h.key)));
+    columns = assignColumns(new Map([...level1, ...range(annualAt)]), {});
+    longColumns = assignColumns(new Map([...level1, ...range(longAt)]), {});
+  } else {
+    columns = assignColumns(new Map([...cells].filter(([, h]) => h.set !== 'long')), {});
+    const longValue = [...cells].find(([, h]) => h.set === 'long' && COLUMN_SYNONYMS.find(([f]) => f === 'value')![1].some((l) => synonymKey(l).key === h.key));
+    if (longValue && columns.longValue === undefined) columns.longValue = longValue[0];
+  }
   // A row of sub-headers under merged header cells: 年度 / 实施期 under 指标值, or 计算符号 / 计量单位.
-  const sub = new Map<number, string>();
   let subHeader = false;
-  for (let c = header.col; c < idx.width; c++) {
-    const t = idx.text({ row: header.row + 1, col: c });
-    if (t) sub.set(c, synonymKey(t).key);
-  }
+  const sub = headerCells(idx, header.row + 1, header.col);
   if (sub.size > 0 && columns.level1 !== undefined && !sub.has(columns.level1)) {
-    const annual = new Set(VALUE_SET_SYNONYMS.annual.map((l) => synonymKey(l).key));
-    const long = new Set(VALUE_SET_SYNONYMS.long.map((l) => synonymKey(l).key));
-    const known = new Set(COLUMN_SYNONYMS.flatMap(([, labels]) => labels.map((l) => synonymKey(l).key)));
-    if ([...sub.values()].every((k) => annual.has(k) || long.has(k) || known.has(k))) {
+    if ([...sub.values()].every((h) => ANNUAL_SUB.has(h.key) || LONG_SUB.has(h.key) || COLUMN_KEYS.has(h.key))) {
       subHeader = true;
-      for (const [c, k] of sub) {
-        if (annual.has(k)) columns.value = c;
-        else if (long.has(k)) columns.longValue = c;
+      for (const [c, h] of sub) {
+        if (ANNUAL_SUB.has(h.key)) columns.value = c;
+        else if (LONG_SUB.has(h.key)) columns.longValue = c;
       }
-      assignColumns(new Map([...sub].filter(([, k]) => !annual.has(k) && !long.has(k))), columns);
+      assignColumns(new Map([...sub].filter(([, h]) => !ANNUAL_SUB.has(h.key) && !LONG_SUB.has(h.key))), columns);
     }
   }
-  return { columns, subHeader };
+  const start = header.row + (subHeader ? 2 : 1);
+  columns.level1 = level1DataColumn(idx, header, columns.level1, start);
+  if (longColumns) longColumns.level1 = columns.level1;
+  // One value column per receiving area (Fujian): the first unnamed column right of the names is the value.
+  if (columns.value === undefined && columns.longValue === undefined) {
+    const after = Math.max(columns.level3 ?? -1, columns.level2 ?? -1, columns.description ?? -1, columns.operator ?? -1);
+    const taken = new Set(Object.values(columns));
+    const unnamed = [...cells].find(([c, h]) => c > after && !taken.has(c) && !COLUMN_KEYS.has(h.key));
+    if (after >= 0 && unnamed) columns.value = unnamed[0];
+  }
+  return { columns, longColumns, subHeader };
+}
+
+/** A 一级指标 header merged over two columns: the names sit in the column of the span that holds them. */
+function level1DataColumn(idx: GridIndex, header: Pos, col: number | undefined, start: number): number | undefined {
+  if (col === undefined) return col;
+  const span = idx.right({ row: header.row, col }).col - 1;
+  if (span <= col) return col;
+  let bestCol = col;
+  let bestCount = -1;
+  for (let c = col; c <= span; c++) {
+    let count = 0;
+    for (let r = start; r < start + 12; r++) if (isLevel1Name(idx.text({ row: r, col: c }))) count++;
+    if (count > bestCount) [bestCol, bestCount] = [c, count];
+  }
+  return bestCol;
 }
 
 /** Assigns header cells to columns, each column taking its best label left unassigned. */
-function assignColumns(keys: Map<number, string>, columns: ColumnMap): ColumnMap {
+function assignColumns(cells: Map<number, HeaderCell>, columns: ColumnMap): ColumnMap {
   const taken = new Set(Object.values(columns));
   for (const [column, labels] of COLUMN_SYNONYMS) {
     if (columns[column] !== undefined) continue;
     for (const label of labels) {
       const key = synonymKey(label).key;
-      const col = [...keys].find(([c, k]) => k === key && !taken.has(c))?.[0];
+      const col = [...cells].find(([c, h]) => h.key === key && !taken.has(c))?.[0];
       if (col !== undefined) {
         columns[column] = col;
         taken.add(col);
@@ -409,7 +478,7 @@ function blockSet(idx: GridIndex, header: Pos): Block['set'] {
 
 /** Reads one indicator block's extent and columns; `stops` are rows where another part begins. */
 function readBlock(idx: GridIndex, header: Pos, stops: readonly number[]): Block {
-  const { columns, subHeader } = readColumns(idx, header);
+  const { columns, longColumns, subHeader } = readColumns(idx, header);
   const start = header.row + (subHeader ? 2 : 1);
   const used = Object.values(columns) as number[];
   const h = gridHeight(idx.grid);
@@ -427,7 +496,7 @@ function readBlock(idx: GridIndex, header: Pos, stops: readonly number[]): Block
     const strict = key === 'operator' && label !== synonymKey('计算符号').key && label !== synonymKey('运算符号').key;
     if (strict && !holdsOperators(idx, c, start, end)) delete columns.operator;
   }
-  return { header, columns, start, end, set: blockSet(idx, header) };
+  return { header, columns, longColumns, start, end, set: blockSet(idx, header) };
 }
 
 type Carry = { level1?: Field<string>; level2?: Field<string> };
@@ -530,7 +599,7 @@ export function readSheetTables(grid: Grid, sheet: string): SheetTables {
   const hasLevel2 = (l1: Pos) => {
     for (let c = l1.col + 1; c < idx.width; c++) {
       const t = idx.text({ row: l1.row, col: c });
-      if (t !== '' && LEVEL2_HEADER_KEYS.has(synonymKey(t).key)) return true;
+      if (t !== '' && LEVEL2_HEADER_KEYS.has(synonymKey(t).key.replace(SET_SUFFIX, ''))) return true;
     }
     return false;
   };
@@ -611,9 +680,7 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
   };
 
   const identity = [hits.code, hits.name].filter((h): h is Hit<'head'> => h !== undefined).sort((a, b) => a.row - b.row || a.col - b.col)[0];
-  const firstHead = inHead.reduce<Pos>((m, h) => (h.row < m.row ? h : m), identity);
-  const anchor = { row: firstHead.row, col: identity.col };
-  const { title, department: deptRow, unit } = readTitle(idx, anchor, top);
+  const { title, department: deptRow, unit } = readTitle(idx, identity, top);
   const department = hits.department ? text('department') : deptRow;
   if (!hits.code) absent.add('code');
   if (!hits.name) absent.add('name');
@@ -647,7 +714,11 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
   const layout: LayoutId = columns.operator !== undefined || columns.unit !== undefined ? 'provincial' : 'standard';
   const unusedRows: number[] = [];
   const indicators = readIndicators(idx, annual, layout, unusedRows);
-  const longIndicators = long ? readIndicators(idx, long, long.columns.operator !== undefined || long.columns.unit !== undefined ? 'provincial' : 'standard', unusedRows) : undefined;
+  const layoutOf = (c: ColumnMap): LayoutId => (c.operator !== undefined || c.unit !== undefined ? 'provincial' : 'standard');
+  let longIndicators = long ? readIndicators(idx, long, layoutOf(long.columns), unusedRows) : undefined;
+  if (!long && annual.longColumns) {
+    longIndicators = readIndicators(idx, { ...annual, columns: annual.longColumns }, layoutOf(annual.longColumns), []);
+  }
   for (const k of ['level3', 'description', 'value', 'basis', 'valueType', 'operator', 'unit', 'weight'] as const) {
     if (columns[k] === undefined) absent.add(k);
   }
@@ -731,10 +802,11 @@ function readAmounts(
     const total = sum(parts.map((p) => p.value!));
     return { cell: parts[0].cell, raw: amountText(total), text: amountText(total), value: total };
   };
-  return {
-    budget: { total: amount('total', 'total'), fiscal: amount('fiscal', 'fiscal', 'fiscalSource'), other: amount('other', 'other', 'otherSource') },
-    cells,
-  };
+  const total = amount('total', 'total');
+  // `本年度申请市财政预算资金`: a total that is itself fiscal money, with no breakdown.
+  const totalIsFiscal = !hits.fiscal && !inHead.some((h) => h.field === 'fiscalSource') && hits.total && idx.text(hits.total).includes('财政');
+  const fiscal = totalIsFiscal ? read(hits.total!, 'fiscal') : amount('fiscal', 'fiscal', 'fiscalSource');
+  return { budget: { total, fiscal, other: amount('other', 'other', 'otherSource') }, cells };
 }
 
 function readSpendingPlan(

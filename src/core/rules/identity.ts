@@ -54,6 +54,8 @@ export const nameMissing: TableRule = (t, profile) =>
   t.name.text === '' && hasField(t, profile, 'name') ? [finding(T004, t.sheet, t.name.cell, '缺少项目名称', '项目名称 (project name) is missing')] : [];
 
 const T005: RuleMeta = { id: 'T005', severity: 'warning' };
+/** Words of a template's own title (`自治区本级部门2019年项目支出预算绩效目标表`), not of a project name. */
+const GENERIC_TITLE_WORDS = /项目支出|部门预算|本级部门|预算项目|财政项目|专项资金绩效|区域绩效/;
 /**
  * The title is not `{项目名称}绩效目标表`. The quick fix rewrites the title from the name and
  * keeps a leading sequence number (`9.`) the officer numbered the tables with.
@@ -62,6 +64,7 @@ export const titleMatchesName: TableRule = (t) => {
   const name = t.name.text;
   // A title that names no project (`项目支出绩效目标申报表`) is its template's, not a mismatch.
   if (name === '' || (t.titleName === '' && t.title.text !== '') || labelKey(t.titleName) === labelKey(name)) return [];
+  if (t.title.text !== '' && (labelKey(t.title.text).includes(labelKey(name)) || GENERIC_TITLE_WORDS.test(t.titleName))) return [];
   const sequence = /^\s*\d+\s*[.．、]/.exec(t.title.text)?.[0].trim() ?? '';
   const title = `${sequence}${name}绩效目标表`;
   const fix = {
