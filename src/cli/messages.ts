@@ -57,8 +57,8 @@ export const msg = {
   noWorksheets: '没有工作表 (no worksheets)',
   internal: (reason: string) => `处理时出错：${reason} (internal error)`,
 
-  noTables: (file: string) => `提示：${file} 中没有绩效目标表（含“项目编码”和“一级指标”标签的工作表）(no target-table sheet)`,
-  reportNoTables: '  没有绩效目标表（含“项目编码”和“一级指标”标签的工作表）',
+  noTables: (file: string) => `提示：${file} 中没有绩效目标表（含“一级指标、二级指标”表头和项目名称或项目编码的表）(no target table)`,
+  reportNoTables: '  没有绩效目标表（含“一级指标、二级指标”表头和项目名称或项目编码的表）',
   reportHeader: (file: string, projects: number) => `${file}：${projects} 个项目`,
   reportNoFindings: '  没有发现问题',
   reportCounts: (errors: number, warnings: number, infos: number, ready: boolean) =>

@@ -19,9 +19,9 @@ import {
   statedAmountUnit,
 } from '../parse';
 import { detectFramework, isLevel1Name } from '../taxonomy';
-import { cellText, labelKey } from '../text';
+import { cellText, labelKey, toHalfWidth } from '../text';
 import {
-  ANNUAL_SET_WORDS, BLOCK_END_MARK, BLOCK_END_PREFIXES, COLUMN_SYNONYMS, ColumnField, HEAD_BY_KEY, HEAD_SYNONYMS, HeadField,
+  ANNUAL_SET_WORDS, BLOCK_END_MARK, BLOCK_END_NOTES, BLOCK_END_PREFIXES, COLUMN_SYNONYMS, ColumnField, HEAD_BY_KEY, HEAD_SYNONYMS, HeadField,
   LEVEL1_HEADER_KEYS, LEVEL2_HEADER_KEYS, LONG_SET_WORDS, PLAN_POINT_BY_KEY, TITLE_PATTERN, UNIT_NOTE_PATTERN, VALUE_SET_SYNONYMS, YEAR_LINE_PATTERN,
   synonymKey,
 } from './synonyms';
@@ -444,8 +444,7 @@ function endsBlock(idx: GridIndex, row: number): boolean {
       const key = labelKey(t);
       for (const p of END_PREFIX_KEYS) {
         if (!key.startsWith(p)) continue;
-        // 注 and 备注 end the block only as a note (`注：`), not as the start of a word.
-        if ((p === '注' || p === '备注') && !/^(备)?注\s*[:：]/.test(t)) continue;
+        if (BLOCK_END_NOTES.includes(p) && !new RegExp(`^${p}\\s*[:：]`).test(toHalfWidth(t))) continue;
         return true;
       }
     }
@@ -477,10 +476,10 @@ function blockSet(idx: GridIndex, header: Pos): Block['set'] {
 }
 
 /** Reads one indicator block's extent and columns; `stops` are rows where another part begins. */
-function readBlock(idx: GridIndex, header: Pos, stops: readonly number[]): Block {
+function readBlock(idx: GridIndex, header: Pos, stops: readonly number[], extra: readonly number[] = []): Block {
   const { columns, longColumns, subHeader } = readColumns(idx, header);
   const start = header.row + (subHeader ? 2 : 1);
-  const used = Object.values(columns) as number[];
+  const used = [...(Object.values(columns) as number[]), ...extra];
   const h = gridHeight(idx.grid);
   let end = start;
   const nextStop = stops.find((s) => s > header.row) ?? Infinity;
@@ -618,6 +617,15 @@ export function readSheetTables(grid: Grid, sheet: string): SheetTables {
   const regions: Region[] = [];
   for (const l1 of headers) {
     if (l1.row < consumed) continue;
+    // A list (the budget system's export): 项目名称 … in the header row itself, one project per merged group of rows.
+    const listHeads = idx.heads.filter((h) => h.row === l1.row && h.col < l1.col);
+    if (listHeads.some((h) => h.field === 'name' || h.field === 'code')) {
+      const block = readBlock(idx, l1, stops, listHeads.map((h) => h.col));
+      consumed = Math.max(block.end, l1.row + 1);
+      for (const t of readList(idx, listHeads, block, sheet, consumed)) out.tables.push(t);
+      current = undefined;
+      continue;
+    }
     const missing: MissingPart[] = [];
     const startsTable = between(identities, consumed, l1.row) || between(idx.titles, consumed, l1.row) || !current;
     if (startsTable && !between(identities, consumed, l1.row)) missing.push('identity');
@@ -843,4 +851,94 @@ function readSpendingPlan(
     if (shown && labelKey(shown) !== labelKey(quarter)) point.label = shown;
     return point;
   });
+}
+
+/**
+ * The list layout (Sichuan's budget-system export): one header row 单位名称 | 项目名称 | 预算数 |
+ * 年度目标 | 一级指标 …, then per project its indicator rows, the project's own cells merged down
+ * over them. A row with a 单位名称 but no 项目名称 is a department total, not a project.
+ */
+function readList(idx: GridIndex, listHeads: readonly Hit<'head'>[], block: Block, sheet: string, end: number): TargetTable[] {
+  const grid = idx.grid;
+  const col = (f: HeadField) => best(listHeads, block.header.row, block.header.row + 1, (h) => h.field === f);
+  const nameHit = col('name') ?? col('code')!;
+  const unitHit = col('implementingUnit') ?? col('department');
+  const starts: number[] = [];
+  for (let r = block.start; r < end; r++) if (idx.text({ row: r, col: nameHit.col }) !== '') starts.push(r);
+  const unit = tableUnit(idx, 0, block.header.row);
+  const tables: TargetTable[] = [];
+  const title = (() => {
+    for (let r = block.header.row - 1; r >= 0; r--) {
+      const p = firstTextInRow(idx, r, 0, idx.width, isTitleText);
+      if (p) return textField(grid, p);
+    }
+    return textField(NO_CELLS, block.header);
+  })();
+  starts.forEach((startRow, i) => {
+    const stop = starts[i + 1] ?? end;
+    const at = (h: Hit<'head'> | undefined): Pos => (h ? { row: startRow, col: h.col } : block.header);
+    const cell = (f: HeadField) => {
+      const h = col(f);
+      return textField(h ? grid : NO_CELLS, at(h));
+    };
+    // The department: the nearest total row above (a 单位名称 without a 项目名称).
+    let department = textField(NO_CELLS, block.header);
+    for (let r = startRow - 1; r >= block.start && unitHit; r--) {
+      if (idx.text({ row: r, col: nameHit.col }) === '' && idx.text({ row: r, col: unitHit.col }) !== '') {
+        department = textField(grid, { row: r, col: unitHit.col });
+        break;
+      }
+    }
+    const absent = new Set<FieldKey>(['fiscal', 'other', 'fundUse', 'spendingPlan']);
+    const cells: Record<AmountKey, AmountCell[]> = { total: [], fiscal: [], other: [] };
+    const totalHit = col('total');
+    let total: Field<Decimal> = { cell: a1(block.header.row, block.header.col), raw: null, text: '', value: undefined };
+    if (totalHit) {
+      total = field(grid, at(totalHit), (raw) => parseAmountIn(raw, totalHit.unit === '元' || totalHit.unit === '万元' ? totalHit.unit : unit));
+      cells.total.push({ cell: total.cell, raw: total.raw, yuan: (statedAmountUnit(total.raw) ?? unit) === '元' });
+    } else absent.add('total');
+    const goalsHit = col('goals');
+    if (!goalsHit) absent.add('goals');
+    const layout: LayoutId = block.columns.operator !== undefined || block.columns.unit !== undefined ? 'provincial' : 'standard';
+    const unusedRows: number[] = [];
+    const indicators = readIndicators(idx, { ...block, start: startRow, end: stop }, layout, unusedRows);
+    for (const k of ['level3', 'description', 'value', 'basis', 'valueType', 'operator', 'unit', 'weight'] as const) {
+      if (block.columns[k] === undefined) absent.add(k);
+    }
+    if (!col('code')) absent.add('code');
+    const name = cell('name');
+    const header = block.header;
+    const optional: Partial<Record<OptionalField, Field<string>>> = {};
+    if (unitHit && unitHit.field === 'implementingUnit') optional.implementingUnit = cell('implementingUnit');
+    const zero = (c: string): Field<Decimal> => ({ cell: c, raw: null, text: '', value: undefined });
+    const table: TargetTable = {
+      sheet,
+      layout,
+      title,
+      titleName: titleName(title.text),
+      department,
+      unit: textField(NO_CELLS, header),
+      code: cell('code'),
+      name,
+      budget: { total, fiscal: zero(total.cell), other: zero(total.cell) },
+      fundUse: textField(NO_CELLS, header),
+      spendingPlan: QUARTERS.map((quarter) => ({ quarter, percent: field(NO_CELLS, header, parsePercent), form: 'blank' as const })),
+      goals: goalsHit ? field(grid, at(goalsHit), goalsOf) : field(NO_CELLS, header, goalsOf),
+      indicators,
+      labels: { indicatorHeader: a1(header.row, header.col), name: a1(nameHit.row, nameHit.col) },
+      indicatorColumns: Object.fromEntries(
+        (Object.entries(block.columns) as [ColumnField, number][])
+          .filter(([k]) => k !== 'scoring' && k !== 'remark')
+          .map(([k, c]) => [k as IndicatorColumnKey, a1(header.row, c)]),
+      ),
+      year: yearOf(title.text, name.text),
+      framework: detectFramework(indicators),
+      amountCells: cells,
+      absent: [...absent],
+    };
+    if (Object.keys(optional).length) table.optional = optional;
+    if (unusedRows.length) table.unusedRows = unusedRows;
+    tables.push(table);
+  });
+  return tables;
 }

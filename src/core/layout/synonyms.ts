@@ -99,7 +99,9 @@ export const LONG_SET_WORDS = ['实施期', '中长期', '长期', '整体'];
 export const ANNUAL_SET_WORDS = ['年度', '本年', '当年'];
 
 /** A row starting with one of these (after normalisation) ends the indicator block. */
-export const BLOCK_END_PREFIXES = ['审核意见', '审批意见', '填表人', '单位负责人', '联系电话', '注', '备注', '财政部门审核意见', '主管部门审核意见'];
+export const BLOCK_END_PREFIXES = ['审核意见', '审批意见', '填表人', '单位负责人', '联系电话', '注', '备注', '附件', '财政部门审核意见', '主管部门审核意见'];
+/** These end the block only as a note followed by a colon (`注：`), not as the start of a word. */
+export const BLOCK_END_NOTES = ['注', '备注', '附件'];
 /** A cell containing this ends the block too (a signature line). */
 export const BLOCK_END_MARK = '(盖章)';
 
@@ -126,7 +128,8 @@ export interface LabelKeyParts {
  * no trailing `(必填)`, no bracketed unit (returned apart), no leading `其中`, no brackets.
  */
 export function synonymKey(text: string): LabelKeyParts {
-  let key = labelKey(text).replace(/^\*+|\*+$/g, '').replace(REQUIRED_MARK, '');
+  // A bracketed period (`中期滚动目标（2019年--2021年）`) is no part of the label.
+  let key = labelKey(text).replace(/^\*+|\*+$/g, '').replace(REQUIRED_MARK, '').replace(/\([^)]*\d{4}[^)]*\)$/, '');
   let unit: LabelKeyParts['unit'];
   const u = BRACKET_UNIT.exec(key);
   if (u) {

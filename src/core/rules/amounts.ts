@@ -73,7 +73,9 @@ export const amountDecimals: TableRule = (t, profile) =>
   AMOUNT_KEYS.flatMap((key): Finding[] => {
     const f = t.budget[key];
     const { zh, en } = AMOUNT_LABELS[key];
-    const places = f.value ? decimalPlaces(f.value) : 0;
+    // Decimals count as the sheet shows the amount: 3,309,840.00 元 is 330.984 万元 but has two.
+    const yuan = t.amountCells?.[key]?.some((c) => c.yuan) ?? false;
+    const places = f.value ? decimalPlaces(yuan ? f.value.times(10_000) : f.value) : 0;
     return f.value && places > profile.amountDecimals
       ? [
           finding(

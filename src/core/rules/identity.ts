@@ -55,7 +55,7 @@ export const nameMissing: TableRule = (t, profile) =>
 
 const T005: RuleMeta = { id: 'T005', severity: 'warning' };
 /** Words of a template's own title (`自治区本级部门2019年项目支出预算绩效目标表`), not of a project name. */
-const GENERIC_TITLE_WORDS = /项目支出|部门预算|本级部门|预算项目|财政项目|专项资金绩效|区域绩效/;
+const GENERIC_TITLE_WORDS = /项目支出|部门预算|本级部门|预算项目|财政项目|专项资金绩效|区域绩效|资金$/;
 /**
  * The title is not `{项目名称}绩效目标表`. The quick fix rewrites the title from the name and
  * keeps a leading sequence number (`9.`) the officer numbered the tables with.

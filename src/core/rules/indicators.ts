@@ -205,7 +205,9 @@ const I009: RuleMeta = { id: 'I009', severity: 'warning' };
 export const quantityUnitMissing = eachRow((ind, t, _profile, category) => {
   const v = ind.value.value;
   if (v?.kind !== 'quantitative' || v.unit !== '' || !isOutput(category.level1) || category.level2 !== '数量指标') return undefined;
-  const cell = ind.unit?.cell ?? ind.value.cell;
+  // `开展修复工程（个）`: the 三级指标 states the unit.
+  if (/[(（][^()（）]{1,4}[)）]$/.test(ind.level3.text)) return undefined;
+  const cell = ind.unit && t.indicatorColumns.unit ? ind.unit.cell : ind.value.cell;
   const { text } = ind.value;
   const unit = guessUnit(ind.description.text);
   if (!unit) {
