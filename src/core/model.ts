@@ -145,7 +145,7 @@ export type FrameworkId = 'auto' | Framework;
 
 /** Fields a template may lack (SPEC §3a): a profile's `requiredFields` lists those it must have. */
 export const FIELD_KEYS = [
-  'code', 'name', 'department', 'total', 'fiscal', 'other', 'fundUse', 'spendingPlan', 'goals',
+  'title', 'code', 'name', 'department', 'total', 'fiscal', 'other', 'fundUse', 'spendingPlan', 'goals',
   'level3', 'description', 'value', 'basis', 'valueType', 'operator', 'unit', 'weight',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];

@@ -237,7 +237,7 @@ function readTitle(idx: GridIndex, anchor: Pos, top: number): { title: Field<str
       ? field(idx.grid, deptPos, textOf, inline.inline)
       : textField(deptRow >= 0 ? idx.grid : NO_CELLS, at(deptPos, fallbackDeptRow));
   return {
-    title: textField(idx.grid, at(titlePos, fallbackDeptRow - 1)),
+    title: textField(titlePos ? idx.grid : NO_CELLS, at(titlePos, fallbackDeptRow - 1)),
     department,
     unit: textField(deptRow >= 0 ? idx.grid : NO_CELLS, at(unitPos, fallbackDeptRow)),
   };
@@ -690,6 +690,7 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
   const identity = [hits.code, hits.name].filter((h): h is Hit<'head'> => h !== undefined).sort((a, b) => a.row - b.row || a.col - b.col)[0];
   const { title, department: deptRow, unit } = readTitle(idx, identity, top);
   const department = hits.department ? text('department') : deptRow;
+  if (title.text === '') absent.add('title');
   if (!hits.code) absent.add('code');
   if (!hits.name) absent.add('name');
   if (!hits.department && deptRow.text === '') absent.add('department');

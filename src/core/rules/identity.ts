@@ -60,8 +60,10 @@ const GENERIC_TITLE_WORDS = /项目支出|部门预算|本级部门|预算项目
  * The title is not `{项目名称}绩效目标表`. The quick fix rewrites the title from the name and
  * keeps a leading sequence number (`9.`) the officer numbered the tables with.
  */
-export const titleMatchesName: TableRule = (t) => {
+export const titleMatchesName: TableRule = (t, profile) => {
   const name = t.name.text;
+  // A template without a title line (a pasted table) has no title to match.
+  if (t.title.text === '' && !hasField(t, profile, 'title')) return [];
   // A title that names no project (`项目支出绩效目标申报表`) is its template's, not a mismatch.
   if (name === '' || (t.titleName === '' && t.title.text !== '') || labelKey(t.titleName) === labelKey(name)) return [];
   if (t.title.text !== '' && (labelKey(t.title.text).includes(labelKey(name)) || GENERIC_TITLE_WORDS.test(t.titleName))) return [];

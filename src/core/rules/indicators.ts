@@ -207,7 +207,7 @@ export const quantityUnitMissing = eachRow((ind, t, _profile, category) => {
   if (v?.kind !== 'quantitative' || v.unit !== '' || !isOutput(category.level1) || category.level2 !== '数量指标') return undefined;
   // `开展修复工程（个）`: the 三级指标 states the unit.
   if (/[(（][^()（）]{1,4}[)）]$/.test(ind.level3.text)) return undefined;
-  const cell = ind.unit && t.indicatorColumns.unit ? ind.unit.cell : ind.value.cell;
+  const cell = ind.unit && !t.absent?.includes('unit') ? ind.unit.cell : ind.value.cell;
   const { text } = ind.value;
   const unit = guessUnit(ind.description.text);
   if (!unit) {
