@@ -521,8 +521,9 @@ function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: 
     if (level2Carried) level2 = { ...carry.level2!, cell: level2.cell };
     carry.level1 = level1;
     carry.level2 = level2;
-    // A row with nothing but 一级/二级 names is an unused template row.
-    if (other.length > 0 && other.every((c) => idx.text({ row, col: c }) === '')) {
+    // A row with nothing but a 二级 name of its own (the template prints every 二级 row) is an unused template row;
+    // a row with only a 一级 name is one being filled in.
+    if (!level2Carried && level2.text !== '' && other.length > 0 && other.every((c) => idx.text({ row, col: c }) === '')) {
       unused.push(row);
       continue;
     }
