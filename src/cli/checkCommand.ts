@@ -30,17 +30,16 @@ function progressCounter(total: number, io: Io) {
   let unreadable = 0;
   const show = () => io.progress?.(msg.progress(done, total, blocked, unreadable));
   return {
-    add(r: FileCheck) {
+    /** Counts a finished file, runs `print` with the line cleared (output never mixes with it), and shows the line. */
+    add(r: FileCheck, print?: () => void) {
       done++;
       if (!r.ok) unreadable++;
       else if (!readyToSend(r.findings)) blocked++;
+      if (print) {
+        io.progress?.('');
+        print();
+      }
       show();
-    },
-    /** Clears the line, prints, and shows it again (so output never mixes with it on a terminal). */
-    around(print: () => void) {
-      io.progress?.('');
-      print();
-      if (done < total) show();
     },
     clear: () => io.progress?.(''),
   };
@@ -65,10 +64,7 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
   const results = await checkAll(inputs, profile, {
     jobs: options.jobs ?? defaultJobs(),
     summary: report !== undefined,
-    onResult: (_index, result) => {
-      if (options.jsonl) progress.around(() => io.out(JSON.stringify(toJson([result]).files[0])));
-      progress.add(result);
-    },
+    onResult: (_index, result) => progress.add(result, options.jsonl ? () => io.out(JSON.stringify(toJson([result]).files[0])) : undefined),
   });
   progress.clear();
 
