@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import { Profile } from '../core/profile';
-import { FileCheck } from './check';
+import { FileCheck, checkFile } from './check';
 import type { CheckTask, CheckWorkerData } from './checkWorker';
 import { convertAll, findSoffice } from './convert';
 import { Input } from './inputs';
@@ -49,7 +49,7 @@ function failed(file: string, outcome: Exclude<TaskOutcome<FileCheck>, { ok: tru
   return { file, ok: false, reason };
 }
 
-/** Checks every input; the list returned is in input order. */
+/** Checks every input (several in worker threads, a single one in this thread); the list returned is in input order. */
 export async function checkAll(inputs: readonly Input[], profile: Profile, options: CheckAllOptions): Promise<FileCheck[]> {
   const results: FileCheck[] = new Array(inputs.length);
   const done = (index: number, result: FileCheck) => {
@@ -80,6 +80,13 @@ export async function checkAll(inputs: readonly Input[], profile: Profile, optio
         if ('reason' in c) done(index, { file, ok: false, reason: c.reason });
         else tasks.push({ index, task: { read: c.read, file, summary: options.summary ?? false } });
       });
+    }
+    if (tasks.length === 1) {
+      // One file: read here. A worker would only add its start-up time and a second copy of the
+      // libraries in memory (SPEC §8's single-workbook figures), with no other file to protect.
+      const { index, task } = tasks[0];
+      done(index, { ...(await checkFile(task.read, profile, { summary: task.summary })), file: task.file });
+      return results;
     }
     const workerData: CheckWorkerData = { profile };
     await runPool<CheckTask, FileCheck>(
