@@ -4,7 +4,10 @@
  * Benchmarks of SPEC §8 (figures, not pass/fail tests), over dist/ built by `npm run build:cli`:
  *  (a) the core reads and validates 1,000 target tables (grids from the writer, varied);
  *  (b) `check` on a generated 500-sheet workbook against ExcelJS's own load of that file,
- *      in process and as whole `node bin/budget-targets.js check --json` processes.
+ *      in process and as whole `node bin/budget-targets.js check --json` processes;
+ *  (c) `check FOLDER` over 1,000 workbooks of 20 tables, `--jobs 1` against `--jobs 2`, as
+ *      whole processes (issue 11: goal ≥ 1.8×).
+ * `node bench/run.js jobs` runs only (c); BENCH_JOBS_FILES and BENCH_JOBS_RUNS change its size.
  */
 const fs = require('fs');
 const os = require('os');
@@ -132,8 +135,86 @@ async function benchFile() {
   }
 }
 
+// (c) The bureau's folder: many workbooks checked by worker threads.
+const JOBS_FILES = Number(process.env.BENCH_JOBS_FILES ?? 1000);
+const JOBS_TABLES = 20;
+const JOBS_DISTINCT = 20;
+const JOBS_RUNS = Number(process.env.BENCH_JOBS_RUNS ?? 2);
+
+/**
+ * A county's folder: JOBS_FILES workbooks of JOBS_TABLES tables each, in 10 department
+ * folders. JOBS_DISTINCT different workbooks are generated (varied tables) and copied round
+ * robin, which costs the reader the same as all-different files.
+ */
+async function makeCounty(dir) {
+  const tables = variedTables(JOBS_TABLES * JOBS_DISTINCT);
+  const made = [];
+  for (let k = 0; k < JOBS_DISTINCT; k++) {
+    const workbook = newWorkbook();
+    tables.slice(k * JOBS_TABLES, (k + 1) * JOBS_TABLES).forEach((t, i) => applySheetWrite(workbook.addWorksheet(`P${i + 1}`), writeTargetTable(t)));
+    const file = path.join(dir, `distinct-${k}.xlsx`);
+    await saveWorkbook(workbook, file, { date: new Date(Date.UTC(2022, 0, 1)), created: true });
+    made.push(file);
+  }
+  const county = path.join(dir, 'county');
+  for (let i = 0; i < JOBS_FILES; i++) {
+    const dept = path.join(county, `dept-${String(i % 10).padStart(2, '0')}`);
+    fs.mkdirSync(dept, { recursive: true });
+    fs.copyFileSync(made[i % made.length], path.join(dept, `workbook-${String(i).padStart(4, '0')}.xlsx`));
+  }
+  return { county, bytes: made.reduce((n, f) => n + fs.statSync(f).size, 0) / made.length };
+}
+
+/**
+ * One whole `check` process over the folder: its wall time, and the CPU time of all its
+ * threads (read at exit), which tells how much work the run did whatever else the machine runs.
+ */
+function timeCheck(folder, jobs) {
+  const main = path.join(dist, 'cli', 'main.js');
+  const code = `require(${JSON.stringify(main)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; });` +
+    `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('CPU ' + (u.userCPUTime + u.systemCPUTime) / 1000 + '\\n'); });`;
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['-e', code, 'check', '--json', '--jobs', String(jobs), folder], {
+    cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26,
+  });
+  const wall = performance.now() - start;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`check --jobs ${jobs} exited ${r.status}: ${r.stderr}`);
+  const cpu = Number(/CPU ([\d.]+)/.exec(r.stderr)?.[1]);
+  return { wall, cpu };
+}
+
+async function benchJobs() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-targets-bench-jobs-'));
+  try {
+    const start = performance.now();
+    const { county, bytes } = await makeCounty(dir);
+    const made = performance.now() - start;
+    const one = [];
+    const two = [];
+    for (let i = 0; i < JOBS_RUNS; i++) {
+      one.push(timeCheck(county, 1));
+      two.push(timeCheck(county, 2));
+    }
+    const t1 = median(one.map((r) => r.wall));
+    const t2 = median(two.map((r) => r.wall));
+    const c1 = median(one.map((r) => r.cpu));
+    const c2 = median(two.map((r) => r.cpu));
+    const line = (jobs, runs, t, c) =>
+      `    process: check --json --jobs ${jobs}   median of ${JOBS_RUNS}: ${ms(t)} (${(t / JOBS_FILES).toFixed(1)} ms/file)   CPU ${ms(c)}   runs: ${runs.map((r) => r.wall.toFixed(0)).join(', ')} ms`;
+    console.log(`(c) check FOLDER: ${JOBS_FILES} workbooks of ${JOBS_TABLES} tables (${(bytes / 1024).toFixed(0)} KiB each; generated in ${ms(made)})`);
+    console.log(line(1, one, t1, c1));
+    console.log(line(2, two, t2, c2));
+    console.log(`    speed-up --jobs 2 over --jobs 1: ${(t1 / t2).toFixed(2)}×   goal ≥ 1.8×: ${t1 / t2 >= 1.8 ? 'met' : 'NOT MET'}`);
+    console.log(`    CPU of --jobs 2 / --jobs 1: ${(c2 / c1).toFixed(2)} (parallel overhead; on ${os.cpus().length} idle cores the speed-up is at most ${Math.min(2, (2 * c1) / c2).toFixed(2)}×)`);
+    console.log(`    load average during the run: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other processes compete for them)`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function mainBench() {
   console.log(`budget-targets benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores)\n`);
+  if (process.argv[2] === 'jobs') return benchJobs();
 
   const core = benchCore();
   console.log(`(a) core: read + validate ${CORE_TABLES} tables (${core.findings} findings)`);
@@ -151,7 +232,9 @@ async function mainBench() {
   console.log(`    ratio in process: ${(check / load).toFixed(2)}×   target ≤ 1.5×: ${check / load <= 1.5 ? 'met' : 'NOT MET'}`);
   console.log(`    process: node -e <ExcelJS readFile>     median of ${FILE_RUNS}: ${ms(procLoad)}`);
   console.log(`    process: budget-targets check --json    median of ${FILE_RUNS}: ${ms(procCheck)}`);
-  console.log(`    ratio as processes: ${(procCheck / procLoad).toFixed(2)}×   target ≤ 1.5×: ${procCheck / procLoad <= 1.5 ? 'met' : 'NOT MET'}`);
+  console.log(`    ratio as processes: ${(procCheck / procLoad).toFixed(2)}×   target ≤ 1.5×: ${procCheck / procLoad <= 1.5 ? 'met' : 'NOT MET'}\n`);
+
+  await benchJobs();
 }
 
 mainBench().catch((e) => {

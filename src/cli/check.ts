@@ -4,6 +4,7 @@ import { Decimal, amountText } from '../core/money';
 import { Field } from '../core/model';
 import { Profile } from '../core/profile';
 import { SEVERITY_LABEL, msg } from './messages';
+import { fileSummary } from './reportData';
 import { UnreadableFile, loadWorkbookFile, validateSheets } from './workbook';
 
 export interface ProjectJson {
@@ -33,8 +34,29 @@ export interface FileJson {
   error?: string;
 }
 
+/** A project as the bureau's report lists it (`--report`): amounts as exact decimal text, null when missing or invalid. */
+export interface ProjectSummary {
+  sheet: string;
+  code: string;
+  name: string;
+  total: string | null;
+  fiscal: string | null;
+  other: string | null;
+  /** Planned cumulative spending at 3月底, 6月底, 9月底, 12月底 (SPEC §5). */
+  planned: (string | null)[];
+  indicators: number;
+  errors: number;
+  warnings: number;
+}
+
+/** What the report needs beyond `--json`'s shape: the department and every project's summary row. */
+export interface FileSummary {
+  department: string;
+  projects: ProjectSummary[];
+}
+
 export type FileCheck =
-  | { file: string; ok: true; projects: ProjectJson[]; findings: Finding[] }
+  | { file: string; ok: true; projects: ProjectJson[]; findings: Finding[]; summary?: FileSummary }
   | { file: string; ok: false; reason: string };
 
 /** An amount as exact decimal text with at least two decimals (`2.00`, never rounded); null when missing or invalid. */
@@ -42,8 +64,8 @@ function amount(f: Field<Decimal>): string | null {
   return f.value ? amountText(f.value) : null;
 }
 
-/** Checks one file; never throws. */
-export async function checkFile(file: string, profile: Profile): Promise<FileCheck> {
+/** Checks one file (with the report's summary rows when asked); never throws. */
+export async function checkFile(file: string, profile: Profile, options: { summary?: boolean } = {}): Promise<FileCheck> {
   try {
     const { sheets, summarySheet } = await loadWorkbookFile(file, { readOnly: true });
     const { tables, findings } = validateSheets(sheets, profile, summarySheet);
@@ -53,7 +75,7 @@ export async function checkFile(file: string, profile: Profile): Promise<FileChe
       name: t.name.text,
       budget: { total: amount(t.budget.total), fiscal: amount(t.budget.fiscal), other: amount(t.budget.other) },
     }));
-    return { file, ok: true, projects, findings };
+    return options.summary ? { file, ok: true, projects, findings, summary: fileSummary(tables, findings) } : { file, ok: true, projects, findings };
   } catch (e) {
     if (e instanceof UnreadableFile) return { file, ok: false, reason: e.reason };
     return { file, ok: false, reason: msg.internal(e instanceof Error ? e.message : String(e)) };

@@ -3,7 +3,8 @@ import { readFileSync, promises as fs } from 'fs';
 import path from 'path';
 import { DEFAULT_PROFILE, Profile, parseProfile } from '../core/profile';
 import { parseArgs } from './args';
-import { checkFile, exitCode, toJson, toText } from './check';
+import { checkCommand } from './checkCommand';
+import { summaryFiles } from './inputs';
 import { Io, processIo } from './io';
 import { USAGE, msg } from './messages';
 import { newCommand } from './newWorkbook';
@@ -55,15 +56,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.err(profile.message);
     return 2;
   }
-  if (args.command === 'summary') return summaryCommand(args.files, args.out!, profile.profile, io);
-
-  const results = [];
-  for (const file of args.files) {
-    const result = await checkFile(file, profile.profile);
-    if (!result.ok) io.err(msg.fileUnreadable(file, result.reason));
-    else if (result.projects.length === 0) io.err(msg.noTables(file));
-    results.push(result);
+  if (args.command === 'summary') {
+    const files = await summaryFiles(args.files, args.out!, io.err);
+    return files ? summaryCommand(files, args.out!, profile.profile, io) : 2;
   }
-  io.out(args.json ? JSON.stringify(toJson(results)) : toText(results));
-  return exitCode(results);
+
+  return checkCommand(args.files, profile.profile, args, io);
 }

@@ -62,7 +62,7 @@ describe('usage', () => {
   it('prints the usage for no arguments and for --help, and the version', () => {
     const none = run([]);
     expect(none.status).toBe(0);
-    expect(none.stdout).toContain('budget-targets check FILE.xlsx... [--json] [--profile P.json]');
+    expect(none.stdout).toContain('budget-targets check PATH... [--json | --jsonl] [--report OUT.xlsx [--force]] [--jobs N]');
     expect(none.stdout).toContain('budget-targets summary FILE.xlsx... -o OUT.xlsx');
     expect(none.stdout).toContain('budget-targets new --from TABLES.json|DOCUMENT.txt -o OUT.xlsx');
     expect(run(['--help']).stdout).toBe(none.stdout);
