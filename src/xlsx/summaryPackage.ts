@@ -94,7 +94,7 @@ export interface WorkbookPackage {
 const corrupt = (what: string, en: string) => new PackageError(`文件已损坏：${what}`, `damaged file: ${en}`);
 
 /** Reads a part, stopping as soon as it inflates past `limit` (a zip bomb never fills memory). */
-function readPart(file: JSZip.JSZipObject, limit = PART_LIMIT): Promise<Buffer> {
+export function readPart(file: JSZip.JSZipObject, limit = PART_LIMIT): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
