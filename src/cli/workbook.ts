@@ -3,6 +3,7 @@ import { promises as fs } from 'fs';
 import { Finding } from '../core/finding';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
+import { hasSummaryShape } from '../core/summary';
 import { checkTables, readWorkbook } from '../core/workbook';
 import { LoadOptions, SheetGrid, Workbook, loadWorkbook, markedSummarySheet, workbookGrids } from '../xlsx';
 import { msg } from './messages';
@@ -22,9 +23,11 @@ function reasonOf(e: unknown): string {
 }
 
 export interface LoadedWorkbook {
+  /** The file's bytes, as read once: what was summarised is what gets copied. */
+  bytes: Buffer;
   workbook: Workbook;
   sheets: SheetGrid[];
-  /** The sheet marked as the product's summary, if any. */
+  /** The sheet marked as the product's summary, if any, and only while it has the summary's exact shape. */
   summarySheet: string | undefined;
 }
 
@@ -46,7 +49,10 @@ export async function loadWorkbookFile(file: string, options: LoadOptions = {}):
   }
   // Any zip loads (a .docx too), and a workbook has at least one sheet: without one it was not a workbook.
   if (workbook.worksheets.length === 0) throw new UnreadableFile(file, `${msg.notXlsx} — ${msg.noWorksheets}`);
-  return { workbook, sheets: workbookGrids(workbook).sheets, summarySheet: markedSummarySheet(workbook) };
+  const { sheets } = workbookGrids(workbook);
+  const marked = markedSummarySheet(workbook);
+  const markedGrid = sheets.find((s) => s.name === marked)?.grid;
+  return { bytes, workbook, sheets, summarySheet: markedGrid && hasSummaryShape(markedGrid) ? marked : undefined };
 }
 
 export interface WorkbookResult {

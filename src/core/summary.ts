@@ -209,6 +209,38 @@ export function writeSummarySheet(summary: Summary): SheetWrite {
   };
 }
 
+/**
+ * True when a sheet still has exactly the shape `writeSummarySheet` gives it: the title in A1,
+ * the unit in the second row, the header row, projects numbered 1, 2, … and the 合计 row, and
+ * not one filled cell anywhere else. Only such a sheet may be regenerated in place: a mark
+ * (a defined name anyone can type) pointing at a project sheet, a user's sheet, or our sheet
+ * with the officer's own notes added never makes the summary overwrite it.
+ */
+export function hasSummaryShape(grid: Grid): boolean {
+  const width = SUMMARY_HEADERS.length;
+  const text = (row: number, col: number) => cellText(cellAt(grid, row, col));
+  if (!text(0, 0).endsWith('预算项目绩效目标汇总表') || text(1, width - 1) !== '单位：万元') return false;
+  if (!SUMMARY_HEADERS.every((h, c) => text(HEADER_ROW, c) === h)) return false;
+  let totalRow = FIRST_ROW;
+  while (text(totalRow, 0) === String(totalRow - FIRST_ROW + 1)) totalRow++;
+  if (text(totalRow, 0) !== '合计') return false;
+  const height = gridHeight(grid);
+  for (let row = 0; row < height; row++) {
+    const cells = grid.values[row] ?? [];
+    for (let col = 0; col < cells.length; col++) {
+      const v = cells[col];
+      if (v === null || v === undefined || v === '') continue;
+      const inside =
+        row <= totalRow && col < width &&
+        (row !== 0 || col === 0) &&
+        (row !== 1 || col === 0 || col === width - 1) &&
+        (row !== totalRow || col === 0 || col > 2);
+      if (!inside) return false;
+    }
+  }
+  return true;
+}
+
 const W002 = { id: 'W002', severity: 'warning' } as const;
 
 /** The projects a summary sheet lists, read back by its header labels. */
