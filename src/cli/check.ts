@@ -4,7 +4,7 @@ import { Decimal, amountText } from '../core/money';
 import { Field } from '../core/model';
 import { Profile } from '../core/profile';
 import { SEVERITY_LABEL, msg } from './messages';
-import { UnreadableFile, loadWorkbookFile, validateSheets } from './workbook';
+import { UnreadableFile, readWorkbookFile, unreadableFindings, validateSheets } from './workbook';
 
 export interface ProjectJson {
   sheet: string;
@@ -45,8 +45,11 @@ function amount(f: Field<Decimal>): string | null {
 /** Checks one file; never throws. */
 export async function checkFile(file: string, profile: Profile): Promise<FileCheck> {
   try {
-    const { sheets, summarySheet } = await loadWorkbookFile(file, { readOnly: true });
-    const { tables, findings } = validateSheets(sheets, profile, summarySheet);
+    const { sheets, summarySheet, unreadable } = await readWorkbookFile(file);
+    const checked = validateSheets(sheets, profile, summarySheet);
+    const { tables } = checked;
+    // Sheets that could not be read are named first (errors): the file is never "ready to send".
+    const findings = unreadable.length ? [...unreadableFindings(unreadable), ...checked.findings] : checked.findings;
     const projects = tables.map((t) => ({
       sheet: t.sheet,
       code: t.code.text,
@@ -56,7 +59,7 @@ export async function checkFile(file: string, profile: Profile): Promise<FileChe
     return { file, ok: true, projects, findings };
   } catch (e) {
     if (e instanceof UnreadableFile) return { file, ok: false, reason: e.reason };
-    return { file, ok: false, reason: msg.internal(e instanceof Error ? e.message : String(e)) };
+    return { file, ok: false, reason: msg.internal('内部错误') };
   }
 }
 
