@@ -4,7 +4,10 @@
  * Benchmarks of SPEC §8 (figures, not pass/fail tests), over dist/ built by `npm run build:cli`:
  *  (a) the core reads and validates 1,000 target tables (grids from the writer, varied);
  *  (b) `check` on a generated 500-sheet workbook against ExcelJS's own load of that file,
- *      in process and as whole `node bin/budget-targets.js check --json` processes.
+ *      in process and as whole `node bin/budget-targets.js check --json` processes;
+ *  (c) the reader as whole processes, same run: the floor (unzip + tokenise the workbook's
+ *      XML, nothing built), ExcelJS's full load, ExcelJS's streaming reader, our reader alone,
+ *      our `check` — each with its peak memory (bench/maxrss.js).
  */
 const fs = require('fs');
 const os = require('os');
@@ -90,12 +93,57 @@ async function timeAsync(fn) {
   return performance.now() - start;
 }
 
-function timeProcess(args) {
+const RSS_PRELOAD = path.join(__dirname, 'maxrss.js');
+
+/** Runs node with `args` as a whole process: wall time (ms) and peak resident memory (MB). */
+function runProcess(args) {
+  const rssFile = path.join(os.tmpdir(), `budget-targets-rss-${process.pid}`);
   const start = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, ['-r', RSS_PRELOAD, ...args], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, BT_MAXRSS_FILE: rssFile },
+  });
   const elapsed = performance.now() - start;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return elapsed;
+  const rss = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
+  fs.rmSync(rssFile, { force: true });
+  return { elapsed, rss };
+}
+
+function timeProcess(args) {
+  return runProcess(args).elapsed;
+}
+
+/** The floor: unzip every part and run each XML part through the SAX tokeniser, building nothing. */
+const FLOOR_SCRIPT = (file) => `
+const { unzipSync } = require('fflate');
+const { SaxesParser } = require('saxes');
+const files = unzipSync(require('fs').readFileSync(${JSON.stringify(file)}));
+let tags = 0;
+for (const [name, bytes] of Object.entries(files)) {
+  if (!/\.(xml|rels)$/.test(name)) continue;
+  const p = new SaxesParser({ position: false });
+  p.on('opentag', () => tags++);
+  p.on('text', () => {});
+  p.write(new TextDecoder().decode(bytes)).close();
+}
+if (!tags) process.exit(3);`;
+
+const STREAM_SCRIPT = (file) => `
+const ExcelJS = require('exceljs');
+(async () => {
+  let cells = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(${JSON.stringify(file)}, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' });
+  for await (const ws of reader) for await (const row of ws) cells += row.cellCount;
+  if (!cells) process.exit(3);
+})();`;
+
+const READER_SCRIPT = (file) => `
+require(${JSON.stringify(path.join(dist, 'xlsx'))}).readWorkbookGrids(${JSON.stringify(file)}).then((r) => { if (!r.sheets.length) process.exit(3); });`;
+
+/** Median time and the peak memory of the median run's process, over FILE_RUNS runs. */
+function processFigures(args) {
+  const runs = Array.from({ length: FILE_RUNS }, () => runProcess(args));
+  return { ms: median(runs.map((r) => r.elapsed)), rss: Math.max(...runs.map((r) => r.rss)), runs: runs.map((r) => r.elapsed) };
 }
 
 async function benchFile() {
@@ -126,7 +174,14 @@ async function benchFile() {
       procLoads.push(timeProcess(['-e', loadScript]));
       procChecks.push(timeProcess([path.join(root, 'bin', 'budget-targets.js'), 'check', '--json', file]));
     }
-    return { made, size, projects, loads, checks, procLoads, procChecks };
+    const readers = {
+      floor: processFigures(['-e', FLOOR_SCRIPT(file)]),
+      exceljs: processFigures(['-e', loadScript]),
+      stream: processFigures(['-e', STREAM_SCRIPT(file)]),
+      ours: processFigures(['-e', READER_SCRIPT(file)]),
+      check: processFigures([path.join(root, 'bin', 'budget-targets.js'), 'check', '--json', file]),
+    };
+    return { made, size, projects, loads, checks, procLoads, procChecks, readers };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -151,7 +206,21 @@ async function mainBench() {
   console.log(`    ratio in process: ${(check / load).toFixed(2)}×   target ≤ 1.5×: ${check / load <= 1.5 ? 'met' : 'NOT MET'}`);
   console.log(`    process: node -e <ExcelJS readFile>     median of ${FILE_RUNS}: ${ms(procLoad)}`);
   console.log(`    process: budget-targets check --json    median of ${FILE_RUNS}: ${ms(procCheck)}`);
-  console.log(`    ratio as processes: ${(procCheck / procLoad).toFixed(2)}×   target ≤ 1.5×: ${procCheck / procLoad <= 1.5 ? 'met' : 'NOT MET'}`);
+  console.log(`    ratio as processes: ${(procCheck / procLoad).toFixed(2)}×   target ≤ 1.5×: ${procCheck / procLoad <= 1.5 ? 'met' : 'NOT MET'}\n`);
+
+  const r = f.readers;
+  const row = (label, x) => console.log(`    ${label.padEnd(44)} ${ms(x.ms).padStart(10)}   peak ${x.rss.toFixed(0).padStart(4)} MB   runs: ${x.runs.map((v) => v.toFixed(0)).join(', ')} ms`);
+  console.log(`(c) reading the ${SHEETS}-sheet workbook, whole processes (median of ${FILE_RUNS}, peak resident memory)`);
+  row('floor: unzip + tokenise the XML (fflate+saxes)', r.floor);
+  row('ExcelJS full load (xlsx.readFile)', r.exceljs);
+  row('ExcelJS streaming reader (WorkbookReader)', r.stream);
+  row('our reader alone (readWorkbookGrids)', r.ours);
+  row('budget-targets check --json', r.check);
+  const vsLoad = r.check.ms / r.exceljs.ms;
+  const vsFloor = r.check.ms / r.floor.ms;
+  console.log(`    check / ExcelJS full load: ${vsLoad.toFixed(2)}×   target ≤ 0.5×: ${vsLoad <= 0.5 ? 'met' : 'NOT MET'}`);
+  console.log(`    check / floor:             ${vsFloor.toFixed(2)}×   target ≤ 3×:   ${vsFloor <= 3 ? 'met' : 'NOT MET'}`);
+  console.log(`    check peak memory:         ${r.check.rss.toFixed(0)} MB   target ≤ 100 MB: ${r.check.rss <= 100 ? 'met' : 'NOT MET'}`);
 }
 
 mainBench().catch((e) => {

@@ -1,4 +1,5 @@
 /** The rule profile (SPEC §4): stored in the workbook by the add-in, a JSON file for the CLI. */
+import { compileSafePattern } from './safePattern';
 import { LEVEL1 } from './taxonomy';
 
 export interface Profile {
@@ -54,12 +55,9 @@ export function parseProfile(input: unknown): ProfileResult {
     const v = o.codePattern;
     if (typeof v !== 'string') errors.push('codePattern must be a regular expression string');
     else {
-      try {
-        new RegExp(v);
-        profile.codePattern = v;
-      } catch {
-        errors.push(`codePattern is not a valid regular expression: ${v}`);
-      }
+      const safe = compileSafePattern(v);
+      if (safe.ok) profile.codePattern = v;
+      else errors.push(`${safe.message} / ${safe.message_en}: ${v}`);
     }
   }
   if ('amountDecimals' in o) {
