@@ -4,6 +4,7 @@ import { Decimal, amountText } from '../core/money';
 import { Field } from '../core/model';
 import { Profile } from '../core/profile';
 import { SEVERITY_LABEL, msg } from './messages';
+import { printable } from './terminalText';
 import { UnreadableFile, readWorkbookFile, unreadableFindings, validateSheets } from './workbook';
 
 export interface ProjectJson {
@@ -87,7 +88,7 @@ export function toJson(results: readonly FileCheck[]): { files: FileJson[] } {
 }
 
 function findingLine(f: Finding): string {
-  return `  ${SEVERITY_LABEL[f.severity]}  ${f.rule}  ${f.sheet}!${f.cell}  ${f.message}`;
+  return `  ${SEVERITY_LABEL[f.severity]}  ${f.rule}  ${printable(f.sheet)}!${f.cell}  ${printable(f.message)}`;
 }
 
 /** The readable report: per file its findings, counts and verdict; a total line for several files. */
@@ -95,10 +96,10 @@ export function toText(results: readonly FileCheck[]): string {
   const lines: string[] = [];
   for (const r of results) {
     if (!r.ok) {
-      lines.push(`${r.file}`, msg.reportUnreadable(r.reason), '');
+      lines.push(printable(r.file), msg.reportUnreadable(printable(r.reason)), '');
       continue;
     }
-    lines.push(msg.reportHeader(r.file, r.projects.length));
+    lines.push(msg.reportHeader(printable(r.file), r.projects.length));
     if (r.projects.length === 0) lines.push(msg.reportNoTables);
     else if (r.findings.length === 0) lines.push(msg.reportNoFindings);
     for (const f of r.findings) lines.push(findingLine(f));

@@ -1,5 +1,5 @@
 /** The `budget-targets` command line (SPEC §7); `bin/budget-targets.js` calls `main`. */
-import { readFileSync, promises as fs } from 'fs';
+import { readFileSync } from 'fs';
 import path from 'path';
 import { DEFAULT_PROFILE, Profile, parseProfile } from '../core/profile';
 import { parseArgs } from './args';
@@ -8,6 +8,12 @@ import { Io, processIo } from './io';
 import { USAGE, msg } from './messages';
 import { newCommand } from './newWorkbook';
 import { summaryCommand } from './summary';
+import { printable } from './terminalText';
+import { inputFileReason } from './readMessages';
+import { readInputText } from '../xlsx';
+
+/** A profile is a few hundred bytes; anything past 1 MB is not one. */
+const MAX_PROFILE_BYTES = 1024 * 1024;
 
 export function version(): string {
   // dist/cli/main.js and src/cli/main.ts both sit two folders below package.json.
@@ -19,10 +25,9 @@ export async function loadProfile(file: string | undefined): Promise<{ ok: true;
   if (file === undefined) return { ok: true, profile: DEFAULT_PROFILE };
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readInputText(file, MAX_PROFILE_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: msg.profileUnreadable(file, code === 'ENOENT' ? msg.notFound : code === 'EISDIR' ? msg.isDirectory : String(e)) };
+    return { ok: false, message: msg.profileUnreadable(file, inputFileReason(e)) };
   }
   let json: unknown;
   try {
@@ -60,8 +65,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const results = [];
   for (const file of args.files) {
     const result = await checkFile(file, profile.profile);
-    if (!result.ok) io.err(msg.fileUnreadable(file, result.reason));
-    else if (result.projects.length === 0) io.err(msg.noTables(file));
+    if (!result.ok) io.err(printable(msg.fileUnreadable(file, result.reason)));
+    else if (result.projects.length === 0) io.err(printable(msg.noTables(file)));
     results.push(result);
   }
   io.out(args.json ? JSON.stringify(toJson(results)) : toText(results));

@@ -2,7 +2,9 @@
  * Why a workbook, or one of its sheets, could not be read — in words an officer understands,
  * Chinese first, English after; never a library's sentence or a stack trace.
  */
+import { WorkbookReadError } from '../xlsx';
 import type { ReadErrorKind, SheetProblem, UnreadableSheet } from '../xlsx';
+import { msg } from './messages';
 
 /** Which cap was passed, in words (the limit's name comes from `WorkbookReadError.detail`). */
 function tooLarge(detail: string): string {
@@ -58,3 +60,17 @@ export function sheetProblemMessage(u: UnreadableSheet): { message: string; mess
     message_en: `Sheet "${u.sheet}" could not be read: ${en}; the file is damaged and this sheet was not checked`,
   };
 }
+
+/** Why a text input (a profile, a `--from` file) could not be read, in words. */
+export function inputFileReason(e: unknown): string {
+  if (e instanceof WorkbookReadError) return readErrorReason(e.kind, e.detail);
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return msg.notFound;
+  if (code === 'EISDIR') return msg.isDirectory;
+  if (code === 'EACCES' || code === 'EPERM') return msg.noPermission;
+  return '无法读取这个文件 (cannot read the file)';
+}
+
+/** `new --from` with more tables than one workbook should hold. */
+export const tooManyTables = (file: string, count: number, max: number) =>
+  `${file} 中有 ${count} 张绩效目标表，超过一个工作簿的上限 ${max} 张：请分成多个文件 (too many tables for one workbook: at most ${max})`;
