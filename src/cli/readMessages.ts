@@ -2,8 +2,8 @@
  * Why a workbook, or one of its sheets, could not be read — in words an officer understands,
  * Chinese first, English after; never a library's sentence or a stack trace.
  */
-import { WorkbookReadError } from '../xlsx';
-import type { ReadErrorKind, SheetProblem, UnreadableSheet } from '../xlsx';
+import { WorkbookReadError } from '../xlsx/limits';
+import type { ReadErrorKind, SheetProblem, UnreadableSheet } from '../xlsx/limits';
 import { msg } from './messages';
 
 /** Which cap was passed, in words (the limit's name comes from `WorkbookReadError.detail`). */
@@ -13,6 +13,7 @@ function tooLarge(detail: string): string {
       return '文件太大，超过了读取上限 (file too large)';
     case 'maxPartBytes':
     case 'maxTotalBytes':
+    case 'maxTextRun':
       return '解压后的内容太大，超过了读取上限，可能是损坏或恶意构造的文件 (too large when unpacked: damaged or a zip bomb)';
     case 'maxEntries':
       return '压缩包中的条目太多，超过了读取上限 (too many entries in the package)';

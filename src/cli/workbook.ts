@@ -3,10 +3,10 @@ import { Finding } from '../core/finding';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
 import { checkTables, readTables } from '../core/workbook';
-import {
-  DEFAULT_LIMITS, ReadLimits, SheetGrid, UnreadableSheet, Workbook, WorkbookReadError, loadWorkbook, markedSummarySheet,
-  readInputFile, readWorkbookBytes, workbookGrids,
-} from '../xlsx';
+import { readInputFile } from '../xlsx/inputFile';
+import { DEFAULT_LIMITS, ReadLimits, UnreadableSheet, WorkbookReadError } from '../xlsx/limits';
+import { SheetGrid, readWorkbookBytes } from '../xlsx/readPackage';
+import type { Workbook } from '../xlsx/workbook';
 import { msg } from './messages';
 import { readErrorReason, sheetProblemMessage } from './readMessages';
 
@@ -65,6 +65,9 @@ export async function loadWorkbookFile(file: string, limits: ReadLimits = DEFAUL
   if (read.unreadable.length) {
     throw new UnreadableFile(file, read.unreadable.map((u) => sheetProblemMessage(u).message).join('；'));
   }
+  // ExcelJS is loaded only here: `check` never pays for it.
+  const { loadWorkbook, workbookGrids } = await import('../xlsx/readGrids');
+  const { markedSummarySheet } = await import('../xlsx/workbookFile');
   let workbook: Workbook;
   try {
     workbook = await loadWorkbook(bytes);

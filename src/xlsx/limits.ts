@@ -14,18 +14,26 @@ export interface ReadLimits {
   maxTotalBytes: number;
   /** Zip entries in the package. */
   maxEntries: number;
-  /** Cells held for the whole workbook (cells read, plus the cells of merged areas inside the used area). */
+  /**
+   * Cells held for the whole workbook: cells read, blank cells and rows up to them, the cells
+   * of merged areas inside the used area, and shared strings.
+   */
   maxCells: number;
   /** Merged areas in the whole workbook. */
   maxMerges: number;
 }
 
+/**
+ * A workbook of 500 target tables holds about 15 MB of XML, 100,000 cells and 2,000 merged
+ * areas: the caps leave a large margin above that while a hostile file stays within seconds
+ * and a few hundred MB.
+ */
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 100 * 1024 * 1024,
-  maxPartBytes: 100 * 1024 * 1024,
-  maxTotalBytes: 200 * 1024 * 1024,
+  maxPartBytes: 50 * 1024 * 1024,
+  maxTotalBytes: 100 * 1024 * 1024,
   maxEntries: 50_000,
-  maxCells: 2_000_000,
+  maxCells: 1_000_000,
   maxMerges: 200_000,
 };
 

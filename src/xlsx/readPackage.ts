@@ -39,6 +39,11 @@ const BUILTIN_FORMATS: Record<number, string> = {
 };
 
 const MAX_ROWS = 1_048_576;
+/**
+ * Most bytes between two tags: a cell holds at most 32,767 characters (≤ 4 bytes each as
+ * UTF-8, or 6 bytes as an entity such as `&amp;`), far below this.
+ */
+const MAX_TEXT_RUN = 1024 * 1024;
 const MAX_COLS = 16_384;
 
 const REL_OFFICE_DOCUMENT = '/officeDocument';
@@ -84,7 +89,13 @@ function parsePart(zip: ZipArchive, part: string, handler: XmlHandler): boolean 
   }
   const decoder = new TextDecoder('utf-8');
   let started = false;
+  // The parser holds the text between two tags whole: a run without any `<` longer than any
+  // real cell text could ever be is refused before it grows (a zip bomb of blanks).
+  let sinceTag = 0;
   const found = zip.read(part, (chunk) => {
+    const lastTag = chunk.lastIndexOf(0x3c);
+    sinceTag = lastTag < 0 ? sinceTag + chunk.length : chunk.length - lastTag;
+    if (sinceTag > MAX_TEXT_RUN) throw new WorkbookReadError('too-large', 'maxTextRun');
     let text = decoder.decode(chunk, { stream: true });
     if (!started) {
       text = text.replace(/^\ufeff/, '');
