@@ -129,7 +129,6 @@ describe('the command line on hostile input', () => {
         }
       }
       if (c.args[0] === 'check' && !c.args.includes('--json')) {
-        // eslint-disable-next-line no-control-regex
         if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(r.stdout)) problems.push('control characters in the readable report');
       }
       c.inputs.forEach((f, i) => {

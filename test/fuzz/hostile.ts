@@ -232,7 +232,7 @@ export function buildCases(dir: string, base: string, seed: number, mutations: n
   const evil = writeZip(replacePart(replacePart(parts, 'xl/workbook.xml', wbXml.replace(/name="[^"]+"/, `name="${evilName}"`)),
     'xl/sharedStrings.xml', str(parts.find((p) => p.name === 'xl/sharedStrings.xml')!.data).replace(/<t>([^<]*)<\/t>/, '<t>_x001B_[2J_x0007_$1</t>')));
   const evilFile = workbook('control', 'control-characters', evil, [0, 1]);
-  cases.push({ family: 'control', name: 'control-characters-text', args: ['check', evilFile], exits: [0, 1], inputs: [evilFile], names: evilFile, says: ['红😀שלום'] });
+  cases.push({ family: 'control', name: 'control-characters-text', args: ['check', evilFile], exits: [0, 1], inputs: [evilFile], names: evilFile, says: ['31m红0m😀שלום'] });
 
   // Random damage: flipped bytes, truncations, broken XML inside a valid zip.
   const baseBytes = readFileSync(base);
