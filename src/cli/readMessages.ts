@@ -17,6 +17,8 @@ function tooLarge(detail: string): string {
       return '解压后的内容太大，超过了读取上限，可能是损坏或恶意构造的文件 (too large when unpacked: damaged or a zip bomb)';
     case 'maxEntries':
       return '压缩包中的条目太多，超过了读取上限 (too many entries in the package)';
+    case 'mergeArea':
+      return '合并单元格区域过大（合并了整列或整张表），无法复制这个工作簿 (a merged area too large to copy)';
     case 'maxMerges':
       return '合并单元格区域太多，超过了读取上限 (too many merged areas)';
     default:

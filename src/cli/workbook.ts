@@ -44,6 +44,9 @@ export async function readWorkbookFile(file: string, limits: ReadLimits = DEFAUL
   }
 }
 
+/** Largest merged area (cells) a workbook may hold to be copied by `summary` (a whole row is 16,384). */
+const MAX_MERGE_AREA_TO_COPY = 100_000;
+
 export interface LoadedWorkbook extends ReadWorkbook {
   workbook: Workbook;
 }
@@ -64,6 +67,10 @@ export async function loadWorkbookFile(file: string, limits: ReadLimits = DEFAUL
   }
   if (read.unreadable.length) {
     throw new UnreadableFile(file, read.unreadable.map((u) => sheetProblemMessage(u).message).join('；'));
+  }
+  // ExcelJS makes a cell object for every cell of a merged area: a merge over whole columns would exhaust memory.
+  if (read.sheets.some((s) => (s.grid.merges ?? []).some((m) => (m.bottom - m.top + 1) * (m.right - m.left + 1) > MAX_MERGE_AREA_TO_COPY))) {
+    throw new UnreadableFile(file, readErrorReason('too-large', 'mergeArea'));
   }
   // ExcelJS is loaded only here: `check` never pays for it.
   const { loadWorkbook, workbookGrids } = await import('../xlsx/readGrids');
