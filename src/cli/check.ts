@@ -5,7 +5,8 @@ import { Field } from '../core/model';
 import { Profile } from '../core/profile';
 import { SEVERITY_LABEL, msg } from './messages';
 import { fileSummary } from './reportData';
-import { UnreadableFile, loadWorkbookFile, validateSheets } from './workbook';
+import { printable } from './terminalText';
+import { UnreadableFile, readWorkbookFile, unreadableFindings, validateSheets } from './workbook';
 
 export interface ProjectJson {
   sheet: string;
@@ -67,8 +68,11 @@ function amount(f: Field<Decimal>): string | null {
 /** Checks one file (with the report's summary rows when asked); never throws. */
 export async function checkFile(file: string, profile: Profile, options: { summary?: boolean } = {}): Promise<FileCheck> {
   try {
-    const { sheets, summarySheet } = await loadWorkbookFile(file, { readOnly: true });
-    const { tables, findings } = validateSheets(sheets, profile, summarySheet);
+    const { sheets, summarySheet, unreadable } = await readWorkbookFile(file);
+    const checked = validateSheets(sheets, profile, summarySheet);
+    const { tables } = checked;
+    // Sheets that could not be read are named first (errors): the file is never "ready to send".
+    const findings = unreadable.length ? [...unreadableFindings(unreadable), ...checked.findings] : checked.findings;
     const projects = tables.map((t) => ({
       sheet: t.sheet,
       code: t.code.text,
@@ -78,7 +82,7 @@ export async function checkFile(file: string, profile: Profile, options: { summa
     return options.summary ? { file, ok: true, projects, findings, summary: fileSummary(tables, findings) } : { file, ok: true, projects, findings };
   } catch (e) {
     if (e instanceof UnreadableFile) return { file, ok: false, reason: e.reason };
-    return { file, ok: false, reason: msg.internal(e instanceof Error ? e.message : String(e)) };
+    return { file, ok: false, reason: msg.internal('内部错误') };
   }
 }
 
@@ -106,7 +110,7 @@ export function toJson(results: readonly FileCheck[]): { files: FileJson[] } {
 }
 
 function findingLine(f: Finding): string {
-  return `  ${SEVERITY_LABEL[f.severity]}  ${f.rule}  ${f.sheet}!${f.cell}  ${f.message}`;
+  return `  ${SEVERITY_LABEL[f.severity]}  ${f.rule}  ${printable(f.sheet)}!${f.cell}  ${printable(f.message)}`;
 }
 
 /** The readable report: per file its findings, counts and verdict; a total line for several files. */
@@ -114,10 +118,10 @@ export function toText(results: readonly FileCheck[]): string {
   const lines: string[] = [];
   for (const r of results) {
     if (!r.ok) {
-      lines.push(`${r.file}`, msg.reportUnreadable(r.reason), '');
+      lines.push(printable(r.file), msg.reportUnreadable(printable(r.reason)), '');
       continue;
     }
-    lines.push(msg.reportHeader(r.file, r.projects.length));
+    lines.push(msg.reportHeader(printable(r.file), r.projects.length));
     if (r.projects.length === 0) lines.push(msg.reportNoTables);
     else if (r.findings.length === 0) lines.push(msg.reportNoFindings);
     for (const f of r.findings) lines.push(findingLine(f));

@@ -1,5 +1,5 @@
 /** The `budget-targets` command line (SPEC §7); `bin/budget-targets.js` calls `main`. */
-import { readFileSync, promises as fs } from 'fs';
+import { readFileSync } from 'fs';
 import path from 'path';
 import { DEFAULT_PROFILE, Profile, parseProfile } from '../core/profile';
 import { parseArgs } from './args';
@@ -7,8 +7,11 @@ import { checkCommand } from './checkCommand';
 import { summaryFiles } from './inputs';
 import { Io, processIo } from './io';
 import { USAGE, msg } from './messages';
-import { newCommand } from './newWorkbook';
-import { summaryCommand } from './summary';
+import { inputFileReason } from './readMessages';
+import { readInputText } from '../xlsx/inputFile';
+
+/** A profile is a few hundred bytes; anything past 1 MB is not one. */
+const MAX_PROFILE_BYTES = 1024 * 1024;
 
 export function version(): string {
   // dist/cli/main.js and src/cli/main.ts both sit two folders below package.json.
@@ -20,10 +23,9 @@ export async function loadProfile(file: string | undefined): Promise<{ ok: true;
   if (file === undefined) return { ok: true, profile: DEFAULT_PROFILE };
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readInputText(file, MAX_PROFILE_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: msg.profileUnreadable(file, code === 'ENOENT' ? msg.notFound : code === 'EISDIR' ? msg.isDirectory : String(e)) };
+    return { ok: false, message: msg.profileUnreadable(file, inputFileReason(e)) };
   }
   let json: unknown;
   try {
@@ -49,7 +51,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(`${args.message}\n${msg.usageHint}`);
       return 2;
   }
-  if (args.command === 'new') return newCommand(args.from!, args.out!, io);
+  // `new` and `summary` write through ExcelJS, loaded only for them: `check` starts faster without it.
+  if (args.command === 'new') return (await import('./newWorkbook')).newCommand(args.from!, args.out!, io);
 
   const profile = await loadProfile(args.profile);
   if (!profile.ok) {
@@ -58,7 +61,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   if (args.command === 'summary') {
     const files = await summaryFiles(args.files, args.out!, io.err);
-    return files ? summaryCommand(files, args.out!, profile.profile, io) : 2;
+    return files ? (await import('./summary')).summaryCommand(files, args.out!, profile.profile, io) : 2;
   }
 
   return checkCommand(args.files, profile.profile, args, io);

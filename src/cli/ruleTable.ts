@@ -27,6 +27,7 @@ const SEVERITIES: Record<RuleId, Severity> = {
   I008: 'error', I009: 'warning', I010: 'warning', I011: 'warning', I012: 'warning', I013: 'info',
   F001: 'info',
   W001: 'warning', W002: 'warning',
+  R001: 'error', R002: 'error', R003: 'info',
 };
 
 /** The rules under `profile` (today's profiles set thresholds, not severities). */

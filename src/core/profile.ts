@@ -1,5 +1,6 @@
 /** The rule profile (SPEC §4): stored in the workbook by the add-in, a JSON file for the CLI. */
 import { FIELD_KEYS, FieldKey, FrameworkId } from './model';
+import { compileSafePattern } from './safePattern';
 import { LEVEL1 } from './taxonomy';
 
 export type { FieldKey, FrameworkId } from './model';
@@ -65,12 +66,9 @@ export function parseProfile(input: unknown): ProfileResult {
     const v = o.codePattern;
     if (typeof v !== 'string') errors.push('codePattern must be a regular expression string');
     else {
-      try {
-        new RegExp(v);
-        profile.codePattern = v;
-      } catch {
-        errors.push(`codePattern is not a valid regular expression: ${v}`);
-      }
+      const safe = compileSafePattern(v);
+      if (safe.ok) profile.codePattern = v;
+      else errors.push(`${safe.message} / ${safe.message_en}: ${v}`);
     }
   }
   if ('amountDecimals' in o) {

@@ -2,6 +2,7 @@
 import { Finding } from '../finding';
 import { TargetTable } from '../model';
 import { Profile } from '../profile';
+import { compileSafePattern } from '../safePattern';
 import { labelKey } from '../text';
 import { RuleMeta, TableRule, finding, hasField } from './rule';
 
@@ -11,17 +12,16 @@ export const codeMissing: TableRule = (t, profile) =>
   t.code.text === '' && hasField(t, profile, 'code') ? [finding(T001, t.sheet, t.code.cell, '缺少项目编码', '项目编码 (project code) is missing')] : [];
 
 const T002: RuleMeta = { id: 'T002', severity: 'warning' };
-const patterns = new Map<string, RegExp>();
-const codeRegExp = (pattern: string) => {
-  let re = patterns.get(pattern);
-  if (!re) patterns.set(pattern, (re = new RegExp(pattern)));
-  return re;
+/** The profile's pattern, matched in bounded time (core/safePattern.ts); a refused pattern checks nothing. */
+const codeMatches = (pattern: string, code: string) => {
+  const safe = compileSafePattern(pattern);
+  return !safe.ok || safe.pattern.test(code);
 };
 /** 项目编码 not of the profile's pattern, or its year digits (7th–8th characters) not the table's year. */
 export const codeFormat: TableRule = (t: TargetTable, profile: Profile): Finding[] => {
   const code = t.code.text;
   if (code === '') return [];
-  if (!codeRegExp(profile.codePattern).test(code)) {
+  if (!codeMatches(profile.codePattern, code)) {
     return [
       finding(
         T002,
