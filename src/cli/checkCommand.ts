@@ -14,6 +14,7 @@ import { Io } from './io';
 import { msg } from './messages';
 import { isInputFile } from './output';
 import { writeReport } from './report';
+import { printable } from './terminalText';
 
 export interface CheckCommandOptions {
   json?: boolean;
@@ -69,8 +70,8 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
   progress.clear();
 
   for (const r of results) {
-    if (!r.ok) io.err(msg.fileUnreadable(r.file, r.reason));
-    else if (r.projects.length === 0) io.err(msg.noTables(r.file));
+    if (!r.ok) io.err(printable(msg.fileUnreadable(r.file, r.reason)));
+    else if (r.projects.length === 0) io.err(printable(msg.noTables(r.file)));
   }
   if (!options.jsonl) io.out(options.json ? JSON.stringify(toJson(results)) : toText(results));
 
