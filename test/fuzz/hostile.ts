@@ -170,7 +170,10 @@ export function buildCases(dir: string, base: string, seed: number, mutations: n
   execFileSync('mkfifo', [fifo]);
   cases.push({ family: 'non-file', name: 'fifo', args: ['check', '--json', fifo], exits: [2], inputs: [], names: fifo, says: ['不是普通文件'] });
   cases.push({ family: 'non-file', name: 'dev-zero', args: ['check', '/dev/zero'], exits: [2], inputs: [], names: '/dev/zero', says: ['不是普通文件'] });
-  cases.push({ family: 'non-file', name: 'directory', args: ['check', dir], exits: [2], inputs: [], names: dir, says: ['文件夹'] });
+  // A folder is a batch of inputs (issue 11): one without a workbook is said to be so.
+  const emptyFolder = at('empty-folder');
+  mkdirSync(emptyFolder);
+  cases.push({ family: 'non-file', name: 'empty-folder', args: ['check', emptyFolder], exits: [2], inputs: [], names: emptyFolder, says: ['文件夹'] });
   cases.push({ family: 'non-file', name: 'summary-fifo', args: ['summary', fifo, '-o', at('never.xlsx')], exits: [2], inputs: [], names: fifo, says: ['不是普通文件'] });
   cases.push({ family: 'non-file', name: 'profile-dev-zero', args: ['check', base, '--profile', '/dev/zero'], exits: [2], inputs: [], names: '/dev/zero', says: ['不是普通文件'] });
   cases.push({ family: 'non-file', name: 'from-fifo', args: ['new', '--from', fifo, '-o', at('never.xlsx')], exits: [2], inputs: [], names: fifo, says: ['不是普通文件'] });
