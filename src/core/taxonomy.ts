@@ -94,6 +94,17 @@ const LEVEL2_SPELLINGS: Record<string, string> = {
 
 /** A name as the framework knows it: without a bracketed aside (`数量指标(或建筑规模指标)`) or a score (`成本指标(0-20)分`). */
 function nameKey(name: string): string {
+  let key = nameKeyCache.get(name);
+  if (key === undefined) {
+    key = computeNameKey(name);
+    if (nameKeyCache.size > 50_000) nameKeyCache.clear();
+    nameKeyCache.set(name, key);
+  }
+  return key;
+}
+const nameKeyCache = new Map<string, string>();
+
+function computeNameKey(name: string): string {
   return indicatorNameKey(name.replace(/[(（][^)）]*[)）]/g, '').replace(/\d+(-\d+)?分$/, '').replace(/分$/, ''));
 }
 

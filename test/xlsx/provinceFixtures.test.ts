@@ -26,6 +26,9 @@ async function readBack(file: string): Promise<SheetContent[]> {
   });
 }
 
+/** Building and reading a dozen workbooks is slow on a loaded machine; these are not speed tests. */
+const SLOW = 120_000;
+
 const sources = fixtureFiles().map((file) => ({
   file,
   slug: file.replace(/\.json$/, ''),
@@ -38,7 +41,7 @@ describe('province fixtures (test/fixtures/provinces)', () => {
   beforeAll(async () => {
     rebuilt = fs.mkdtempSync(path.join(os.tmpdir(), 'province-fixtures-'));
     await buildAll(rebuilt);
-  });
+  }, SLOW);
 
   afterAll(() => fs.rmSync(rebuilt, { recursive: true, force: true }));
 
@@ -73,7 +76,7 @@ describe('province fixtures (test/fixtures/provinces)', () => {
     const committed = path.join(DIR, `${slug}.xlsx`);
     expect(fs.existsSync(committed)).toBe(true);
     expect(await readBack(committed)).toEqual(await readBack(path.join(rebuilt, `${slug}.xlsx`)));
-  });
+  }, SLOW);
 
   it.each(sources.map((s) => [s.slug, s] as const))('%s: the workbook holds exactly the published cells', async (slug, { src }) => {
     const [sheet, ...others] = await readBack(path.join(DIR, `${slug}.xlsx`));
@@ -90,5 +93,5 @@ describe('province fixtures (test/fixtures/provinces)', () => {
     );
     expect(sheet.cells).toEqual(want);
     expect(sheet.merges).toEqual([...(src.merges ?? [])].sort());
-  });
+  }, SLOW);
 });

@@ -21,7 +21,7 @@ import {
 import { detectFramework, isLevel1Name } from '../taxonomy';
 import { cellText, labelKey, toHalfWidth } from '../text';
 import {
-  ANNUAL_SET_WORDS, BLOCK_END_MARK, BLOCK_END_NOTES, BLOCK_END_PREFIXES, COLUMN_SYNONYMS, ColumnField, HEAD_BY_KEY, HEAD_SYNONYMS, HeadField,
+  ANNUAL_SET_WORDS, BLOCK_END_MARK, BLOCK_END_NOTES, COLUMN_KEYS_BY_FIELD, BLOCK_END_PREFIXES, COLUMN_SYNONYMS, ColumnField, HEAD_BY_KEY, HEAD_SYNONYMS, HeadField,
   LEVEL1_HEADER_KEYS, LEVEL2_HEADER_KEYS, LONG_SET_WORDS, PLAN_POINT_BY_KEY, TITLE_PATTERN, UNIT_NOTE_PATTERN, VALUE_SET_SYNONYMS, YEAR_LINE_PATTERN,
   synonymKey,
 } from './synonyms';
@@ -38,19 +38,28 @@ type CellKind =
 
 type Hit<K extends CellKind['kind']> = Pos & Extract<CellKind, { kind: K }>;
 
-const LABEL_FIRST_CHARS = new Set(
-  [...HEAD_BY_KEY.keys(), ...PLAN_POINT_BY_KEY.keys(), ...LEVEL1_HEADER_KEYS, '*', '其'].map((k) => k.charCodeAt(0)),
-);
+/** The first two characters of every label key: most values fail this test and are never normalised. */
+const LABEL_PREFIXES = new Set([...HEAD_BY_KEY.keys(), ...PLAN_POINT_BY_KEY.keys(), ...LEVEL1_HEADER_KEYS].map((k) => k.slice(0, 2)));
 
-/** The first character that is not a space, half-width, upper case, as a char code. */
-function firstChar(text: string): number {
-  for (let i = 0; i < text.length; i++) {
+const isSpace = (code: number) => code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || (code >= 0x09 && code <= 0x0d);
+const halfUpper = (code: number) => {
+  const half = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+  return half >= 0x61 && half <= 0x7a ? half - 0x20 : half;
+};
+
+/** The first two characters that are not spaces or `*`, half-width and upper case, after a leading `其中：`. */
+function labelPrefix(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length && out.length < 2; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || (code >= 0x09 && code <= 0x0d)) continue;
-    const half = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
-    return half >= 0x61 && half <= 0x7a ? half - 0x20 : half;
+    if (isSpace(code) || code === 0x2a || code === 0xff0a) continue;
+    out += String.fromCharCode(halfUpper(code));
+    if (out === '其中') {
+      out = '';
+      while (i + 1 < text.length && /[\s:：]/.test(text[i + 1])) i++;
+    }
   }
-  return -1;
+  return out;
 }
 
 function classifyLabel(text: string): CellKind | null {
@@ -79,7 +88,7 @@ function classify(text: string): CellKind | null {
     const m = UNIT_NOTE_PATTERN.exec(labelKey(text).replace(/^.*?((?:金额|资金)?单位)/, '$1'));
     if (m) kind = { kind: 'unitNote', unit: m[1] as AmountUnit };
   }
-  if (kind === null && LABEL_FIRST_CHARS.has(firstChar(text))) {
+  if (kind === null && LABEL_PREFIXES.has(labelPrefix(text))) {
     if (text.length <= 40) kind = classifyLabel(text);
     // `年度资金总额：16`: a label and its value in one cell.
     if (kind === null) {
@@ -413,11 +422,16 @@ function level1DataColumn(idx: GridIndex, header: Pos, col: number | undefined, 
 /** Assigns header cells to columns, each column taking its best label left unassigned. */
 function assignColumns(cells: Map<number, HeaderCell>, columns: ColumnMap): ColumnMap {
   const taken = new Set(Object.values(columns));
-  for (const [column, labels] of COLUMN_SYNONYMS) {
+  const byKey = new Map<string, number[]>();
+  for (const [c, h] of cells) {
+    const list = byKey.get(h.key);
+    if (list) list.push(c);
+    else byKey.set(h.key, [c]);
+  }
+  for (const [column, keys] of COLUMN_KEYS_BY_FIELD) {
     if (columns[column] !== undefined) continue;
-    for (const label of labels) {
-      const key = synonymKey(label).key;
-      const col = [...cells].find(([c, h]) => h.key === key && !taken.has(c))?.[0];
+    for (const key of keys) {
+      const col = byKey.get(key)?.find((c) => !taken.has(c));
       if (col !== undefined) {
         columns[column] = col;
         taken.add(col);

@@ -128,6 +128,17 @@ export interface LabelKeyParts {
  * no trailing `(必填)`, no bracketed unit (returned apart), no leading `其中`, no brackets.
  */
 export function synonymKey(text: string): LabelKeyParts {
+  let parts = keyCache.get(text);
+  if (parts === undefined) {
+    parts = computeSynonymKey(text);
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(text, parts);
+  }
+  return parts;
+}
+const keyCache = new Map<string, LabelKeyParts>();
+
+function computeSynonymKey(text: string): LabelKeyParts {
   // A bracketed period (`中期滚动目标（2019年--2021年）`) is no part of the label.
   let key = labelKey(text).replace(/^\*+|\*+$/g, '').replace(REQUIRED_MARK, '').replace(/\([^)]*\d{4}[^)]*\)$/, '');
   let unit: LabelKeyParts['unit'];
@@ -158,3 +169,6 @@ export const PLAN_POINT_BY_KEY: ReadonlyMap<string, { point: number; rank: numbe
 
 export const LEVEL1_HEADER_KEYS: ReadonlySet<string> = new Set(COLUMN_SYNONYMS[0][1].map((l) => synonymKey(l).key));
 export const LEVEL2_HEADER_KEYS: ReadonlySet<string> = new Set(COLUMN_SYNONYMS[1][1].map((l) => synonymKey(l).key));
+
+/** The normalised keys of each column's labels, in the order columns are assigned. */
+export const COLUMN_KEYS_BY_FIELD: readonly [ColumnField, readonly string[]][] = COLUMN_SYNONYMS.map(([f, labels]) => [f, labels.map((l) => synonymKey(l).key)]);
