@@ -28,7 +28,7 @@ beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   server = await serve(WEB);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('request', (r) => {
     if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) foreignRequests.push(r.url());
@@ -48,11 +48,22 @@ const findings = (rule: string, sheet?: string): Locator =>
   pane().locator(`${sheet ? `[data-testid="finding-group"][data-sheet="${sheet}"] ` : ''}[data-testid="finding"][data-rule="${rule}"]`);
 const gridCell = (address: string) => page.getByRole('grid').locator(`[data-cell="${address}"]`);
 
+/** As an officer does in Excel: click the cell, type (which replaces what it holds), press Enter. */
 async function typeIntoGrid(address: string, input: string) {
   await gridCell(address).click();
-  const editor = page.getByRole('textbox', { name: new RegExp(`${address}$`) });
-  await editor.fill(input);
-  await editor.press('Enter');
+  await page.keyboard.type(input);
+  await page.keyboard.press('Enter');
+}
+
+/** The sheet-tab strip shows `name`'s tab whole, and can be scrolled sideways. */
+async function expectTabInView(name: string) {
+  const strip = page.getByRole('tablist', { name: '工作表' });
+  await strip.getByRole('tab', { name, selected: true }).waitFor(LIVE);
+  await until(`the tab of ${name} is in view`, async () => {
+    const [s, t] = await Promise.all([strip.boundingBox(), strip.getByRole('tab', { name, selected: true }).boundingBox()]);
+    return Boolean(s && t && t.x >= s.x - 1 && t.x + t.width <= s.x + s.width + 1);
+  });
+  expect(await strip.evaluate((el) => getComputedStyle(el).overflowX)).toBe('auto');
 }
 
 async function choose(row: Locator, label: string, option: string) {
@@ -66,6 +77,10 @@ describe('the browser preview', () => {
     await expectText(pane().getByTestId('verdict'), '不能报送');
     expect(await page.getByRole('tablist', { name: '工作表' }).getByRole('tab').count()).toBe(10);
     await expectText(pane(), '已检查 10 张目标表');
+  });
+
+  it('fills a 1280×800 window exactly: no page scrollbar', async () => {
+    expect(await page.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth])).toEqual([800, 1280]);
   });
 
   it('creates the summary and shows the seed totals', async () => {
@@ -87,6 +102,13 @@ describe('the browser preview', () => {
     });
     await expectText(pane(), '已写入工作表“汇总”，共 10 个项目。');
     await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: '汇总' }).waitFor();
+  });
+
+  it('opens the summary sheet at its top-left corner, row numbers in view', async () => {
+    await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: '汇总' }).click();
+    await gridCell('A1').waitFor();
+    await until('the grid is scrolled to its left edge', async () => (await page.getByRole('grid').evaluate((el) => el.parentElement?.scrollLeft)) === 0);
+    expect(await page.getByRole('grid').getByRole('rowheader', { name: '2', exact: true }).isVisible()).toBe(true);
   });
 
   let sheet = '';
@@ -120,7 +142,7 @@ describe('the browser preview', () => {
     await inserted.waitFor();
     sheet = ((await inserted.textContent()) ?? '').replace(/^已插入工作表：/, '');
     expect(sheet).toContain('村级道路养护经费');
-    await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: sheet }).waitFor();
+    await expectTabInView(sheet);
     await expectText(pane(), '已检查 11 张目标表');
   });
 
@@ -137,6 +159,23 @@ describe('the browser preview', () => {
 
     await typeIntoGrid('C7', '50%');
     await findings('S003', sheet).waitFor({ state: 'detached', ...LIVE });
+  });
+
+  it('replaces a selected cell with what is typed, then moves down keeping the focus in the grid', async () => {
+    await until('E7 shows 100%', async () => (await gridCell('E7').textContent()) === '100%');
+    await typeIntoGrid('E7', '90%');
+    await until('E7 shows 90%', async () => (await gridCell('E7').textContent()) === '90%');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('E8');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('F8');
+    await typeIntoGrid('E7', '100%');
+    await until('E7 shows 100% again', async () => (await gridCell('E7').textContent()) === '100%');
+  });
+
+  it('scrolls the tab of a sheet it goes to into view', async () => {
+    const last = '2022年农村定期定量补助';
+    await pane().locator(`[data-testid="finding-group"][data-sheet="${last}"] [data-testid="finding"]`).first().getByRole('button').first().click();
+    await expectTabInView(last);
   });
 
   it('applies the S004 quick fix to project 9, and the workbook may then be sent', async () => {

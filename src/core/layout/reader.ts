@@ -3,6 +3,7 @@
  * (spaces, width and `：` ignored) and each value is taken beside or under its label, so moved
  * blocks, inserted rows, merged cells and extra indicator rows all read.
  */
+import { stripGoalNumber } from '../goals';
 import { CellRange, CellValue, Grid, a1, cellAt, formatAt, gridHeight, gridWidth } from '../grid';
 import { Field, Indicator, LabelKey, LayoutId, QUARTERS, SpendingPoint, TargetTable } from '../model';
 import { ZERO } from '../money';
@@ -99,7 +100,7 @@ const textOf = (raw: CellValue, format: string): Parsed<string> => {
 const goalsOf = (raw: CellValue): Parsed<string[]> => {
   const lines = cellText(raw)
     .split(/\r?\n/)
-    .map((l) => l.trim().replace(/^[（(]?\d{1,2}[.、．)）]\s*/, '').trim())
+    .map(stripGoalNumber)
     .filter((l) => l !== '');
   return lines.length ? { ok: true, value: lines } : { ok: false, empty: true, reason: 'empty' };
 };
