@@ -64,6 +64,9 @@ const zh = {
   formStatus: '{errors} 个错误，{warnings} 个警告。',
   formStatusHint: '有错误也可以插入，之后在工作表中修改。',
   otherProblems: '其他问题',
+  nameRequired: '请至少填写项目名称再插入',
+  formEmpty: '填写后在此显示检查结果。',
+  planMessage: '{quarter}：{message}',
 
   importHeading: '从 JSON 文件导入多张表',
   importChoose: '选择 JSON 文件',
@@ -185,6 +188,9 @@ const en: Record<MessageKey, string> = {
   formStatus: 'Errors: {errors}, warnings: {warnings}.',
   formStatusHint: 'You can insert with errors and fix them in the sheet.',
   otherProblems: 'Other problems',
+  nameRequired: 'Enter at least the project name before inserting',
+  formEmpty: 'The check shows here as you fill in the form.',
+  planMessage: '{quarter}: {message}',
 
   importHeading: 'Import several tables from a JSON file',
   importChoose: 'Choose a JSON file',

@@ -165,9 +165,13 @@ describe('the browser preview', () => {
     await until('E7 shows 100%', async () => (await gridCell('E7').textContent()) === '100%');
     await typeIntoGrid('E7', '90%');
     await until('E7 shows 90%', async () => (await gridCell('E7').textContent()) === '90%');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('E8');
+    // Row 8 is 绩效目标, merged B8:G8: Enter lands on the merged cell, as in Excel.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell'));
+    await until('B8 has the focus', async () => (await focused()) === 'B8');
+    await page.keyboard.press('ArrowUp');
+    await until('B7 has the focus', async () => (await focused()) === 'B7');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('F8');
+    await until('C7 has the focus', async () => (await focused()) === 'C7');
     await typeIntoGrid('E7', '100%');
     await until('E7 shows 100% again', async () => (await gridCell('E7').textContent()) === '100%');
   });

@@ -100,11 +100,12 @@ function extent(sheet: SheetSnapshot | undefined): { rows: number; cols: number 
 /** For each merged area: its span at the top-left cell, and the cells it hides. */
 function mergeMap(sheet: SheetSnapshot | undefined) {
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
-  const hidden = new Set<string>();
+  /** Each hidden cell's merged area's top-left cell. */
+  const hidden = new Map<string, string>();
   for (const m of sheet?.merges ?? []) {
     const r = parseRangeA1(m);
     spans.set(a1(r.top, r.left), { rowSpan: r.bottom - r.top + 1, colSpan: r.right - r.left + 1 });
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) hidden.add(a1(row, col));
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) hidden.set(a1(row, col), a1(r.top, r.left));
   }
   return { spans, hidden };
 }
@@ -131,6 +132,8 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit 
   // The workbook moved the selection (goTo, another sheet): follow it and bring it, and the sheet's tab, into view.
   const hostCell = selection.split(':')[0];
   const shownSheet = useRef<string>(undefined);
+  // The list as a value: a new array with the same names (every workbook change) moves nothing.
+  const sheetList = sheets.join('\n');
   useLayoutEffect(() => {
     setCursor(hostCell);
     setEditing(undefined);
@@ -143,9 +146,10 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit 
     }
     shownSheet.current = active;
     const strip = sheetTabs.current;
-    const tab = strip?.querySelector<HTMLElement>('[aria-selected="true"]');
+    // By name: Fluent marks the selected tab (aria-selected) only in a later render.
+    const tab = [...(strip?.querySelectorAll<HTMLElement>('[data-sheet]') ?? [])].find((el) => el.dataset.sheet === active);
     if (strip && tab) reveal(strip, tab, { left: 0, top: 0 });
-  }, [active, hostCell, sheets]);
+  }, [active, hostCell, sheetList]);
 
   const focusCell = (address: string) => {
     setCursor(address);
@@ -160,9 +164,17 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit 
     setEditing(undefined);
     focusCell(moved(editing.address, move));
   };
+  /** The cell a move lands on, as in Excel: a merged area is one cell (its top-left), and moving leaves it. */
   const moved = (address: string, [dr, dc]: [number, number]) => {
-    const { row, col } = parseA1(address);
-    return a1(Math.min(Math.max(row + dr, 0), rows - 1), Math.min(Math.max(col + dc, 0), cols - 1));
+    const anchor = (a: string) => merges.hidden.get(a) ?? a;
+    const from = anchor(address);
+    let { row, col } = parseA1(address);
+    for (;;) {
+      const next = { row: Math.min(Math.max(row + dr, 0), rows - 1), col: Math.min(Math.max(col + dc, 0), cols - 1) };
+      if (next.row === row && next.col === col) return anchor(a1(row, col));
+      ({ row, col } = next);
+      if (anchor(a1(row, col)) !== from) return anchor(a1(row, col));
+    }
   };
   const startEditing = (address: string, text?: string) => {
     const original = cellInput(sheet?.cells[address]);
@@ -290,7 +302,7 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit 
       </div>
       <TabList ref={sheetTabs} className={styles.sheetTabs} size="small" selectedValue={active} onTabSelect={(_, d) => onActivate(String(d.value))} aria-label={t('gridSheets')}>
         {sheets.map((name) => (
-          <Tab key={name} value={name}>
+          <Tab key={name} value={name} data-sheet={name}>
             {name}
           </Tab>
         ))}

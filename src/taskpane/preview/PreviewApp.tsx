@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100vh', boxSizing: 'border-box' },
   banner: { flexShrink: 0 },
   body: { display: 'flex', flexWrap: 'wrap', flexGrow: 1, minHeight: 0, gap: tokens.spacingHorizontalS },
-  grid: { flex: '1 1 420px', display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: '60vh', maxHeight: '100%', padding: tokens.spacingHorizontalS },
+  grid: { flex: '1 1 420px', boxSizing: 'border-box', display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: '60vh', maxHeight: '100%', padding: tokens.spacingHorizontalS },
   pane: {
     flex: '0 0 350px',
     boxSizing: 'border-box',
