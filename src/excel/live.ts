@@ -15,6 +15,7 @@ import { Grid } from '../core/grid';
 import { readTargetTable } from '../core/layout/reader';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
+import { staleSummaryCounts } from '../core/summaryCounts';
 import { checkTables } from '../core/workbook';
 import { ExcelRun, Features, HostMessage, SettingsLike, Timers, errorCode } from './host';
 import { SheetGrid, SheetInfo, isListsSheet, loadSheetList, readSheets, readWorkbook, sheetInfos } from './read';
@@ -31,6 +32,8 @@ export interface WorkbookState {
   truncated: string[];
   /** Set when the last re-read failed; the tables and findings are then those from before it. */
   message?: HostMessage;
+  /** The summary sheet, when there is one, and the projects whose 错误/警告 counts it lists are out of date. */
+  summarySheet?: { name: string; staleCounts: string[] };
 }
 
 interface CachedSheet {
@@ -57,7 +60,9 @@ type Handler = OfficeExtension.EventHandlerResult<unknown>;
 /** Builds a state from parsed tables: the rules, and W002 when there is a summary sheet. */
 export function workbookState(tables: TargetTable[], profile: Profile, summary?: { name: string; grid: Grid }, truncated: string[] = []): WorkbookState {
   const findings = checkTables(tables, profile, summary);
-  return { tables, findings, ready: readyToSend(findings), truncated };
+  const state: WorkbookState = { tables, findings, ready: readyToSend(findings), truncated };
+  if (summary) state.summarySheet = { name: summary.name, staleCounts: staleSummaryCounts(summary.grid, tables, findings) };
+  return state;
 }
 
 export class LiveValidation {

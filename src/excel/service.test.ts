@@ -120,6 +120,8 @@ describe('a full cycle on the seed document', () => {
     await s.service.applyFix(s004);
     expect(s.host.values(P9, 'B7:E7')).toEqual([[0.25, 0.5, 0.75, 1]]);
     expect(only(watch.state().findings, 'S004')).toEqual([]);
+    // Made on another sheet than the active one, the fix is shown: its sheet active, the first changed cell selected.
+    expect(s.host.selection()).toEqual({ sheet: P9, address: 'B7' });
     // The summary's formulas follow the project sheets: project 9 now plans 1, 2, 3, 4 万元.
     expect(await texts(s.host, '汇总', 'G12:J12')).toEqual([['1.00', '2.00', '3.00', '4.00']]);
     expect(await texts(s.host, '汇总', 'G14:J14')).toEqual([['72.91', '145.81', '218.72', '291.61']]);

@@ -157,7 +157,7 @@ describe('TableForm', () => {
     ['25', '50', '75', '110'].forEach((v, i) => type(['3月底', '6月底', '10月底', '12月底'][i], v));
     const messages = within(screen.getByTestId('plan-messages')).getAllByRole('listitem').map((li) => li.textContent);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/^12月底：/);
+    expect(messages[0]).toMatch(/^12月底/);
     // The box itself is only marked: no message inside the narrow column.
     const box = screen.getByLabelText('12月底');
     expect(box.closest('[class*="fui-Field"]')?.querySelector('[class*="fui-Field__validationMessage"]')).toBeNull();

@@ -120,6 +120,9 @@ export function TableForm({ insertTables, profile, tables }: TableFormProps) {
       <Input className={styles.control} value={form[field]} onChange={(_, d) => setText(field)(d.value)} {...extra} />
     </Field>
   );
+  // Named after its box unless the message names it already.
+  const planMessage = (quarter: (typeof QUARTERS)[number], message: string) =>
+    message.includes(t(quarterKey(quarter))) ? message : t('planMessage', { quarter: t(quarterKey(quarter)), message });
   const planMessages = QUARTERS.flatMap((quarter, i) => {
     const finding = worstFinding(shown(planKey(i)));
     return finding ? [{ quarter, finding }] : [];
@@ -178,7 +181,7 @@ export function TableForm({ insertTables, profile, tables }: TableFormProps) {
             {planMessages.map(({ quarter, finding }) => (
               <li key={quarter}>
                 <Text size={200} className={finding.severity === 'error' ? styles.errorText : styles.warningText}>
-                  {t('planMessage', { quarter: t(quarterKey(quarter)), message: findingMessage(finding, language) })}
+                  {planMessage(quarter, findingMessage(finding, language))}
                 </Text>
               </li>
             ))}

@@ -33,6 +33,7 @@ function fakePort(overrides: Partial<WorkbookPort> = {}) {
     insertTables: jest.fn().mockResolvedValue([]),
     goTo: jest.fn().mockResolvedValue(undefined),
     applyFix: jest.fn().mockResolvedValue(undefined),
+    applyFixes: jest.fn().mockResolvedValue(0),
     writeSummary: jest.fn(),
     loadProfile: jest.fn().mockResolvedValue(DEFAULT_PROFILE),
     saveProfile: jest.fn().mockResolvedValue(undefined),

@@ -89,10 +89,10 @@ export function TaskPane({ port, preview = false }: { port: WorkbookPort; previe
         <JsonImport insertTables={port.insertTables} />
       </div>
       <div {...panel('check')}>
-        <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} setHighlights={port.setHighlights} highlighted={port.highlighted()} />
+        <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} applyFixes={port.applyFixes} setHighlights={port.setHighlights} highlighted={port.highlighted()} />
       </div>
       <div {...panel('summary')}>
-        <SummaryPanel writeSummary={port.writeSummary} />
+        <SummaryPanel writeSummary={port.writeSummary} state={state} />
       </div>
       <div {...panel('settings')}>
         <SettingsPanel loadProfile={port.loadProfile} saveProfile={port.saveProfile} onSaved={onProfileSaved} />

@@ -11,6 +11,7 @@ const quietPort: WorkbookPort = {
   insertTables: jest.fn(),
   goTo: jest.fn(),
   applyFix: jest.fn(),
+  applyFixes: jest.fn(),
   writeSummary: jest.fn(),
   loadProfile: () => new Promise(() => undefined),
   saveProfile: jest.fn(),
