@@ -170,6 +170,49 @@ describe('a full cycle on the seed document', () => {
   });
 });
 
+describe('a choice from a dropdown that raises no onChanged (Excel on the web and desktop; issue 9, item 14)', () => {
+  test('is seen once the selection moves: one read of that sheet, debounced; a move with nothing changed publishes nothing', async () => {
+    const s = setup();
+    const [P1] = await s.service.insertTables(seedTables());
+    let published = 0;
+    let last: WorkbookState | undefined;
+    await s.service.start((state) => {
+      published++;
+      last = state;
+    });
+    const settle = async () => {
+      await s.host.settle();
+      s.timers.fire();
+      await s.service.idle();
+    };
+    await settle();
+    expect(only(last!.findings, 'I011').filter((f) => f.sheet === P1 && f.cell === 'G10')).toHaveLength(1);
+
+    // The officer picks 计划标准 in G10's dropdown: the host says nothing.
+    s.host.userChoose(P1, 'G10', '计划标准');
+    published = 0;
+    await settle();
+    expect(published).toBe(0);
+    expect(only(last!.findings, 'I011').filter((f) => f.sheet === P1 && f.cell === 'G10')).toHaveLength(1);
+
+    // The selection moves on (twice within the debounce): one read of that sheet, and the finding goes.
+    s.host.resetStats();
+    s.host.userSelect(P1, 'G11');
+    s.host.userSelect(P1, 'G12');
+    await settle();
+    expect(s.host.stats.syncs).toBe(1);
+    expect(published).toBe(1);
+    expect(only(last!.findings, 'I011').filter((f) => f.sheet === P1 && f.cell === 'G10')).toEqual([]);
+
+    // Moving again with nothing changed: one read, no new state.
+    s.host.resetStats();
+    s.host.userSelect(P1, 'B7');
+    await settle();
+    expect(s.host.stats.syncs).toBe(1);
+    expect(published).toBe(1);
+  });
+});
+
 describe('inserting a table', () => {
   test('writes the canonical layout: merges, formats, dropdowns, widths, freeze, print setup; selects the first input cell', async () => {
     const { host, service } = setup();

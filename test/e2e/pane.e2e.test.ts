@@ -104,6 +104,20 @@ describe('the browser preview', () => {
     await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: '汇总' }).waitFor();
   });
 
+  it('keeps the summary tab’s totals live: 预算数 2→3 shows at once, and the sheet’s stale counts are named', async () => {
+    const project1 = '2022年人大之家工作经费';
+    const sheetTabs = page.getByRole('tablist', { name: '工作表' });
+    await sheetTabs.getByRole('tab', { name: project1 }).click();
+    await until('C4 shows 2.00', async () => (await gridCell('C4').textContent()) === '2.00');
+    await typeIntoGrid('C4', '3');
+    const budget = () => pane().getByTestId('summary-totals').getByRole('row').first().locator('td').textContent();
+    await until('the pane’s 预算数 is 292.61', async () => (await budget()) === '292.61');
+    await expectText(pane().getByTestId('summary-stale'), project1);
+    await typeIntoGrid('C4', '2');
+    await until('the pane’s 预算数 is 291.61 again', async () => (await budget()) === '291.61');
+    await pane().getByTestId('summary-stale').waitFor({ state: 'detached', ...LIVE });
+  });
+
   it('opens the summary sheet at its top-left corner, row numbers in view', async () => {
     await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: '汇总' }).click();
     await gridCell('A1').waitFor();
@@ -176,6 +190,19 @@ describe('the browser preview', () => {
     await until('E7 shows 100% again', async () => (await gridCell('E7').textContent()) === '100%');
   });
 
+  it('sees a choice from a dropdown (which raises no onChanged) once the selection moves', async () => {
+    // The preview models Excel: an entry in a dropdown cell is a choice from its list, not reported as a change.
+    await gridCell('G10').click();
+    await page.keyboard.press('Delete');
+    await page.waitForTimeout(800);
+    expect(await findings('I011', sheet).count()).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await findings('I011', sheet).first().waitFor(LIVE);
+    expect(await findings('I011', sheet).getAttribute('data-cell')).toBe('G10');
+    await typeIntoGrid('G10', '计划标准');
+    await findings('I011', sheet).waitFor({ state: 'detached', ...LIVE });
+  });
+
   it('scrolls the tab of a sheet it goes to into view', async () => {
     const last = '2022年农村定期定量补助';
     await pane().locator(`[data-testid="finding-group"][data-sheet="${last}"] [data-testid="finding"]`).first().getByRole('button').first().click();
@@ -217,6 +244,28 @@ describe('the browser preview', () => {
     await highlight.click();
     await until(`${cell} has its fill back`, async () => (await fill()) === before);
     expect(await pane().getByTestId('highlight-reminder').count()).toBe(0);
+  });
+
+  it('narrows the findings by severity, groups them by rule and quick-fixes a whole rule at once', async () => {
+    const all = await pane().locator('[data-testid="finding"]').count();
+    await pane().getByTestId('filter-info').click();
+    await until('only hints are listed', async () => {
+      const severities = await pane().locator('[data-testid="finding"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')));
+      return severities.length > 0 && severities.length < all && severities.every((s) => s === 'info');
+    });
+    await pane().getByTestId('filter-info').click();
+    await until('every finding is listed again', async () => (await pane().locator('[data-testid="finding"]').count()) === all);
+
+    await pane().getByRole('radio', { name: '按规则' }).click();
+    const group = pane().locator('[data-testid="rule-group"][data-rule="I010"]');
+    const n = await group.locator('[data-testid="finding"]').count();
+    expect(n).toBeGreaterThan(1);
+    await group.getByRole('button', { name: `全部快速修复（${n} 条）` }).click();
+    await expectText(group.getByTestId('fix-all-confirm'), `将修改 ${n} 个单元格`);
+    await group.getByRole('button', { name: '确认修复' }).click();
+    await findings('I010').first().waitFor({ state: 'detached', ...LIVE });
+    await expectText(pane(), `已修改 ${n} 个单元格。`);
+    await pane().getByRole('radio', { name: '按工作表' }).click();
   });
 
   it('is drawn in Chinese at task-pane width', async () => {

@@ -66,7 +66,7 @@ export function FindingList({ findings, onGoTo, onFix, busy, groupBy = 'sheet', 
   const items = (list: readonly Finding[], showSheet: boolean) => (
     <ul className={styles.list}>
       {list.map((f, i) => (
-        <li key={`${f.rule}-${f.sheet}-${f.cell}-${i}`} className={`${styles.item} ${styles[f.severity]}`} data-testid="finding" data-rule={f.rule} data-cell={f.cell} data-sheet={f.sheet}>
+        <li key={`${f.rule}-${f.sheet}-${f.cell}-${i}`} className={`${styles.item} ${styles[f.severity]}`} data-testid="finding" data-rule={f.rule} data-cell={f.cell} data-sheet={f.sheet} data-severity={f.severity}>
           <div className={styles.meta}>
             <Badge size="small" color={BADGE_COLOR[f.severity]}>
               {t(severityKey(f.severity))}

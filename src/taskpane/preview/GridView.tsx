@@ -58,6 +58,8 @@ export interface GridViewProps {
   onActivate: (sheet: string) => void;
   /** The user typed `input` into a cell and pressed Enter. */
   onEdit: (sheet: string, address: string, input: string) => void;
+  /** The user moved the selection to a cell (click, arrows, Enter, Tab). */
+  onSelect?: (sheet: string, address: string) => void;
 }
 
 const MIN_COLUMNS = 8;
@@ -116,7 +118,7 @@ const ALIGN: Record<string, 'left' | 'center' | 'right' | undefined> = { Left: '
  * The browser preview's stand-in for Excel's grid: the active sheet's cells as Excel shows them,
  * sheet tabs, and typing into a cell as a user would (Enter confirms, Esc cancels).
  */
-export function GridView({ sheets, active, sheet, selection, onActivate, onEdit }: GridViewProps) {
+export function GridView({ sheets, active, sheet, selection, onActivate, onEdit, onSelect }: GridViewProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const [cursor, setCursor] = useState(() => selection.split(':')[0]);
@@ -153,6 +155,7 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit 
 
   const focusCell = (address: string) => {
     setCursor(address);
+    if (address !== cursor) onSelect?.(active, address);
     // After React has rendered the new roving tab stop.
     requestAnimationFrame(() => scroll.current?.querySelector<HTMLElement>(`[data-cell="${address}"]`)?.focus());
   };
