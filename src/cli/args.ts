@@ -5,8 +5,10 @@ export type Command = 'check' | 'summary' | 'new';
 
 export type Args =
   | { kind: 'help' }
+  /** No arguments at all: the usage goes to stderr and the exit code is 2. */
+  | { kind: 'usage' }
   | { kind: 'version' }
-  | { kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; out?: string; from?: string }
+  | { kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; out?: string; from?: string; force?: boolean }
   | { kind: 'error'; message: string };
 
 const COMMANDS: readonly Command[] = ['check', 'summary', 'new'];
@@ -14,13 +16,13 @@ const COMMANDS: readonly Command[] = ['check', 'summary', 'new'];
 /** Which options each command takes. */
 const ALLOWED: Record<Command, readonly string[]> = {
   check: ['--json', '--profile'],
-  summary: ['--out', '--profile'],
-  new: ['--out', '--from'],
+  summary: ['--out', '--profile', '--force'],
+  new: ['--out', '--from', '--force'],
 };
 
 const ALIASES: Record<string, string> = { '-o': '--out', '-h': '--help', '-v': '--version', '-V': '--version' };
 const WITH_VALUE = new Set(['--out', '--profile', '--from']);
-const FLAGS = new Set(['--json', '--help', '--version']);
+const FLAGS = new Set(['--json', '--help', '--version', '--force']);
 
 export function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -51,7 +53,7 @@ export function parseArgs(argv: readonly string[]): Args {
   }
   if (options.has('--help')) return { kind: 'help' };
   if (options.has('--version')) return { kind: 'version' };
-  if (positional.length === 0) return { kind: 'help' };
+  if (positional.length === 0) return options.size === 0 ? { kind: 'usage' } : { kind: 'help' };
 
   const [command, ...files] = positional;
   if (command === 'help') return { kind: 'help' };
@@ -79,5 +81,6 @@ export function parseArgs(argv: readonly string[]): Args {
     profile: value('--profile'),
     out: value('--out'),
     from: value('--from'),
+    force: options.has('--force'),
   };
 }

@@ -41,6 +41,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     case 'help':
       io.out(USAGE);
       return 0;
+    case 'usage':
+      io.err(USAGE);
+      return 2;
     case 'version':
       io.out(version());
       return 0;
@@ -48,20 +51,22 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(`${args.message}\n${msg.usageHint}`);
       return 2;
   }
-  if (args.command === 'new') return newCommand(args.from!, args.out!, io);
+  if (args.command === 'new') return newCommand(args.from!, args.out!, io, args.force);
 
   const profile = await loadProfile(args.profile);
   if (!profile.ok) {
     io.err(profile.message);
     return 2;
   }
-  if (args.command === 'summary') return summaryCommand(args.files, args.out!, profile.profile, io);
+  if (args.command === 'summary') return summaryCommand(args.files, args.out!, profile.profile, io, args.force);
 
   const results = [];
   for (const file of args.files) {
     const result = await checkFile(file, profile.profile);
-    if (!result.ok) io.err(msg.fileUnreadable(file, result.reason));
-    else if (result.projects.length === 0) io.err(msg.noTables(file));
+    // Reported once: in the text report on stdout, or on stderr beside the JSON (which carries it as "error").
+    if (!result.ok) {
+      if (args.json) io.err(msg.fileUnreadable(file, result.reason));
+    } else if (result.projects.length === 0) io.err(msg.noTables(file));
     results.push(result);
   }
   io.out(args.json ? JSON.stringify(toJson(results)) : toText(results));

@@ -4,6 +4,7 @@
  * new workbook with copies of every project sheet, in file order (names made unique), and the
  * summary. The input files are never written; a user's own sheet named 汇总 is never replaced.
  */
+import { existsSync } from 'fs';
 import { countBySeverity } from '../core/finding';
 import { Profile } from '../core/profile';
 import { validateWorkbook } from '../core/rules';
@@ -39,9 +40,13 @@ function combine(inputs: readonly { file: string; loaded: LoadedWorkbook }[], io
   return { workbook, tables };
 }
 
-export async function summaryCommand(files: readonly string[], out: string, profile: Profile, io: Io): Promise<number> {
+export async function summaryCommand(files: readonly string[], out: string, profile: Profile, io: Io, force = false): Promise<number> {
   if (isInputFile(out, files)) {
     io.err(msg.outIsInput(out));
+    return 2;
+  }
+  if (!force && existsSync(out)) {
+    io.err(msg.outExists(out));
     return 2;
   }
   const inputs: { file: string; loaded: LoadedWorkbook }[] = [];

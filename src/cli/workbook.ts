@@ -21,6 +21,15 @@ function reasonOf(e: unknown): string {
   return msg.notXlsx;
 }
 
+/** What a file that is not a readable .xlsx workbook is, from its first bytes. */
+export function notWorkbookReason(bytes: Buffer): string {
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) return msg.notXlsxOld;
+  if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) return msg.notXlsxDamaged;
+  const head = bytes.subarray(0, 4096);
+  if (head.length > 0 && !head.includes(0)) return msg.notXlsxText;
+  return msg.notXlsx;
+}
+
 export interface LoadedWorkbook {
   workbook: Workbook;
   sheets: SheetGrid[];
@@ -39,13 +48,12 @@ export async function loadWorkbookFile(file: string, options: LoadOptions = {}):
   let workbook: Workbook;
   try {
     workbook = await loadWorkbook(bytes, options);
-  } catch (e) {
-    // The library's own words, shortened (JSZip's message ends in a URL).
-    const detail = e instanceof Error ? e.message.split(/\s+:\s|\s+https?:/)[0].trim() : '';
-    throw new UnreadableFile(file, detail ? `${msg.notXlsx} — ${detail}` : msg.notXlsx);
+  } catch {
+    // Said in words from what the file is, never the zip library's message.
+    throw new UnreadableFile(file, notWorkbookReason(bytes));
   }
   // Any zip loads (a .docx too), and a workbook has at least one sheet: without one it was not a workbook.
-  if (workbook.worksheets.length === 0) throw new UnreadableFile(file, `${msg.notXlsx} — ${msg.noWorksheets}`);
+  if (workbook.worksheets.length === 0) throw new UnreadableFile(file, msg.notXlsxZip);
   return { workbook, sheets: workbookGrids(workbook).sheets, summarySheet: markedSummarySheet(workbook) };
 }
 

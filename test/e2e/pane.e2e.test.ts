@@ -198,7 +198,11 @@ describe('the browser preview', () => {
     await page.keyboard.press('ArrowDown');
     await findings('I011', sheet).first().waitFor(LIVE);
     expect(await findings('I011', sheet).getAttribute('data-cell')).toBe('G10');
-    await typeIntoGrid('G10', '计划标准');
+    // Chinese is typed through an input method, not key presses: edit in place (F2) and type into the editor.
+    await gridCell('G10').click();
+    await page.keyboard.press('F2');
+    await page.keyboard.type('计划标准');
+    await page.keyboard.press('Enter');
     await findings('I011', sheet).waitFor({ state: 'detached', ...LIVE });
   });
 

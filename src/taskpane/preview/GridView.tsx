@@ -1,4 +1,4 @@
-import { Caption1, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Caption1, Tab, TabList, makeStyles, mergeClasses, tokens, useUncontrolledFocus } from '@fluentui/react-components';
 import { KeyboardEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { a1, columnName, parseA1, parseRangeA1 } from '../../core/grid';
 import type { CellSnapshot, SheetSnapshot } from '../../preview';
@@ -128,6 +128,8 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit,
   const cancelled = useRef(false);
   const scroll = useRef<HTMLDivElement>(null);
   const sheetTabs = useRef<HTMLDivElement>(null);
+  // Tab moves between cells, as in Excel: Fluent's focus manager must leave the grid's keys to it.
+  const uncontrolled = useUncontrolledFocus();
   const { rows, cols } = useMemo(() => extent(sheet), [sheet]);
   const merges = useMemo(() => mergeMap(sheet), [sheet]);
 
@@ -273,7 +275,7 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit,
   return (
     <section className={styles.view} aria-label={t('gridLabel')}>
       <Caption1>{t('gridHint')}</Caption1>
-      <div className={styles.scroll} ref={scroll}>
+      <div className={styles.scroll} ref={scroll} {...uncontrolled}>
         <table className={styles.table} role="grid" aria-label={active}>
           <colgroup>
             <col style={{ width: `${ROW_HEAD_PX}px` }} />
