@@ -81,6 +81,6 @@ export function parseArgs(argv: readonly string[]): Args {
     profile: value('--profile'),
     out: value('--out'),
     from: value('--from'),
-    force: options.has('--force'),
+    ...(options.has('--force') ? { force: true } : {}),
   };
 }

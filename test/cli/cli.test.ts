@@ -246,11 +246,11 @@ describe('check on files that cannot be read', () => {
   it('exits 2, names the file on stderr, and still checks the other files', () => {
     const r = run(['check', '--json', 'garbage.xlsx', 'seed.xlsx', 'missing.xlsx']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('无法读取 garbage.xlsx：不是有效的 .xlsx 工作簿');
+    expect(r.stderr).toContain('无法读取 garbage.xlsx：文件不完整或已损坏');
     expect(r.stderr).toContain('无法读取 missing.xlsx：文件不存在');
     const files = JSON.parse(r.stdout).files;
     expect(files.map((f: { file: string }) => f.file)).toEqual(['garbage.xlsx', 'seed.xlsx', 'missing.xlsx']);
-    expect(files[0]).toEqual({ file: 'garbage.xlsx', projects: [], findings: [], error: expect.stringContaining('不是有效的 .xlsx 工作簿') });
+    expect(files[0]).toEqual({ file: 'garbage.xlsx', projects: [], findings: [], error: expect.stringContaining('文件不完整或已损坏') });
     expect(files[1].projects).toHaveLength(10);
     expect(files[1].findings.some((f: FindingJson) => f.rule === 'S004')).toBe(true);
   });
