@@ -53,7 +53,7 @@ export async function loadWorkbookFile(file: string, options: LoadOptions = {}):
     throw new UnreadableFile(file, notWorkbookReason(bytes));
   }
   // Any zip loads (a .docx too), and a workbook has at least one sheet: without one it was not a workbook.
-  if (workbook.worksheets.length === 0) throw new UnreadableFile(file, msg.notXlsxZip);
+  if (workbook.worksheets.length === 0) throw new UnreadableFile(file, `${msg.notXlsxZip}；${msg.noWorksheets}`);
   return { workbook, sheets: workbookGrids(workbook).sheets, summarySheet: markedSummarySheet(workbook) };
 }
 
