@@ -34,5 +34,5 @@ describe('npm run stop (Linux)', () => {
     expect(alive(server.pid!)).toBe(false);
     const again = spawnSync(process.execPath, [START, 'stop'], { env, encoding: 'utf8' });
     expect(again.stdout).toContain('No dev server started by `npm start` is running.');
-  });
+  }, 60_000);
 });
