@@ -36,7 +36,7 @@ module.exports = async (env, argv) => {
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/taskpane/index.ts' },
     output: {
       path: OUTPUT_DIR,
       filename: production ? '[name].[contenthash:8].js' : '[name].js',

@@ -8,16 +8,69 @@
  * The first run therefore needs the internet, and creates and trusts the dev certificates.
  *
  * Linux (no desktop Excel): starts the dev server and prints how to sideload into Excel on the web, and the
- * address of the browser preview.
+ * address of the browser preview. The server stops with its parent (signals are handled, and a parent that
+ * goes away is noticed); `npm run stop` stops it through the pid file it writes.
  */
 'use strict';
 
 const { spawnSync } = require('child_process');
+const fs = require('fs');
 const net = require('net');
 const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
 const MANIFEST = path.join(ROOT, 'manifest.xml');
+/** Where `npm start` on Linux notes its process, so `npm run stop` can stop it. */
+const PID_FILE = process.env.BUDGET_TARGETS_PID_FILE ?? path.join(ROOT, 'node_modules', '.cache', 'budget-targets-dev-server.pid');
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/** `npm run stop` on Linux: stops the dev server `npm start` runs (its pid file), waiting until it is gone. */
+async function stopWeb() {
+  let pid;
+  try {
+    pid = Number(fs.readFileSync(PID_FILE, 'utf8').trim());
+  } catch {
+    pid = NaN;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) {
+    fs.rmSync(PID_FILE, { force: true });
+    console.log('No dev server started by `npm start` is running. / 没有正在运行的开发服务器。');
+    return 0;
+  }
+  process.kill(pid, 'SIGTERM');
+  for (let waited = 0; waited < 10_000 && alive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  fs.rmSync(PID_FILE, { force: true });
+  console.log(`Dev server (process ${pid}) stopped. / 开发服务器已停止。`);
+  return 0;
+}
+
+/**
+ * Stops the server on SIGINT, SIGTERM and SIGHUP (what npm passes on when its own process is stopped),
+ * and when the parent process goes away without a signal (the server is then re-parented).
+ */
+function stopWithParent(server) {
+  let stopping = false;
+  const stop = (code) => {
+    if (stopping) return;
+    stopping = true;
+    fs.rmSync(PID_FILE, { force: true });
+    Promise.resolve(server.stop()).finally(() => process.exit(code));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(0));
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(0), 1000).unref();
+  fs.mkdirSync(path.dirname(PID_FILE), { recursive: true });
+  fs.writeFileSync(PID_FILE, `${process.pid}\n`);
+}
 
 function npx(args) {
   // npx is npx.cmd on Windows, which only runs through a shell; quote what has spaces.
@@ -95,14 +148,17 @@ async function web() {
     printed = true;
     setImmediate(() => console.log(instructions(origin, certificate)));
   });
-  await new WebpackDevServer(config.devServer, compiler).start();
+  // Our own signal handling (stopWithParent), so the pid file goes with the server.
+  const server = new WebpackDevServer({ ...config.devServer, setupExitSignals: false }, compiler);
+  stopWithParent(server);
+  await server.start();
 }
 
 const command = process.argv[2] ?? 'start';
 if (process.platform === 'win32' || process.platform === 'darwin') {
   process.exitCode = desktop(command);
 } else if (command === 'stop') {
-  console.log('On Linux `npm start` only runs the dev server: stop it with Ctrl+C, and remove the add-in in Excel on the web.');
+  stopWeb().then((code) => (process.exitCode = code));
 } else {
   web().catch((error) => {
     console.error(error.message ?? error);

@@ -5,6 +5,8 @@ export type Command = 'check' | 'summary' | 'new';
 
 export type Args =
   | { kind: 'help' }
+  /** No arguments at all: the usage goes to stderr and the exit code is 2. */
+  | { kind: 'usage' }
   | { kind: 'version' }
   | {
       kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; out?: string; from?: string;
@@ -18,8 +20,8 @@ const COMMANDS: readonly Command[] = ['check', 'summary', 'new'];
 /** Which options each command takes. */
 const ALLOWED: Record<Command, readonly string[]> = {
   check: ['--json', '--profile', '--jsonl', '--report', '--force', '--jobs'],
-  summary: ['--out', '--profile'],
-  new: ['--out', '--from'],
+  summary: ['--out', '--profile', '--force'],
+  new: ['--out', '--from', '--force'],
 };
 
 const ALIASES: Record<string, string> = { '-o': '--out', '-h': '--help', '-v': '--version', '-V': '--version' };
@@ -55,7 +57,7 @@ export function parseArgs(argv: readonly string[]): Args {
   }
   if (options.has('--help')) return { kind: 'help' };
   if (options.has('--version')) return { kind: 'version' };
-  if (positional.length === 0) return { kind: 'help' };
+  if (positional.length === 0) return options.size === 0 ? { kind: 'usage' } : { kind: 'help' };
 
   const [command, ...files] = positional;
   if (command === 'help') return { kind: 'help' };
@@ -85,6 +87,7 @@ export function parseArgs(argv: readonly string[]): Args {
     profile: value('--profile'),
     out: value('--out'),
     from: value('--from'),
+    ...(options.has('--force') ? { force: true } : {}),
     ...check,
   };
 }

@@ -70,7 +70,10 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
   progress.clear();
 
   for (const r of results) {
-    if (!r.ok) io.err(printable(msg.fileUnreadable(r.file, r.reason)));
+    // Reported once: in the text report on stdout, or on stderr beside the JSON (which carries it as "error").
+    if (!r.ok) {
+      if (options.json || options.jsonl) io.err(printable(msg.fileUnreadable(r.file, r.reason)));
+    }
     else if (r.projects.length === 0) io.err(printable(msg.noTables(r.file)));
   }
   if (!options.jsonl) io.out(options.json ? JSON.stringify(toJson(results)) : toText(results));

@@ -44,6 +44,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     case 'help':
       io.out(USAGE);
       return 0;
+    case 'usage':
+      io.err(USAGE);
+      return 2;
     case 'version':
       io.out(version());
       return 0;
@@ -52,7 +55,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return 2;
   }
   // `new` and `summary` write through ExcelJS, loaded only for them: `check` starts faster without it.
-  if (args.command === 'new') return (await import('./newWorkbook')).newCommand(args.from!, args.out!, io);
+  if (args.command === 'new') return (await import('./newWorkbook')).newCommand(args.from!, args.out!, io, args.force);
 
   const profile = await loadProfile(args.profile);
   if (!profile.ok) {
@@ -61,7 +64,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   if (args.command === 'summary') {
     const files = await summaryFiles(args.files, args.out!, io.err);
-    return files ? (await import('./summary')).summaryCommand(files, args.out!, profile.profile, io) : 2;
+    return files ? (await import('./summary')).summaryCommand(files, args.out!, profile.profile, io, args.force) : 2;
   }
 
   return checkCommand(args.files, profile.profile, args, io);

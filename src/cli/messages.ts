@@ -15,12 +15,12 @@ export const USAGE = `budget-targets — 预算项目绩效目标表的检查、
       .xls/.ods through LibreOffice) and list every finding.
       退出码 / exit code: 0 没有错误，可以报送 / no errors; 1 有错误 / errors found;
       2 有文件无法读取 / a file could not be read.
-  budget-targets summary FILE.xlsx... -o OUT.xlsx [--profile P.json]
+  budget-targets summary FILE.xlsx... -o OUT.xlsx [--profile P.json] [--force]
       生成汇总表并写入 OUT.xlsx（不修改原文件）。一个文件：原工作簿的副本加“汇总”工作表；
       多个文件：各文件的项目工作表的副本加“汇总”工作表。
       Write OUT.xlsx with a summary sheet (one input: a copy of it; several: copies of
       their project sheets), never changing the input files.
-  budget-targets new --from TABLES.json|DOCUMENT.txt -o OUT.xlsx
+  budget-targets new --from TABLES.json|DOCUMENT.txt -o OUT.xlsx [--force]
       由 JSON 数据或公开文档文本生成工作簿，每个项目一张标准格式的绩效目标表。
       Create a workbook with one canonical target-table sheet per project.
   budget-targets --help | --version
@@ -34,7 +34,9 @@ export const USAGE = `budget-targets — 预算项目绩效目标表的检查、
                     (default: the number of cores)
   --profile P.json  规则配置文件 / rule profile (requiredLevel1, satisfactionMin,
                     codePattern, amountDecimals)
-  -o, --out FILE    输出文件 / output workbook
+  -o, --out FILE    输出文件 / output workbook（已存在时不覆盖，除非 --force / an existing file is
+                    kept unless --force）
+  --force           覆盖已存在的输出文件 / overwrite an existing output file
   --from FILE       数据来源 / the tables to write (.json, or .txt document text)
 
 环境变量 / Environment:
@@ -62,6 +64,10 @@ export const msg = {
   isDirectory: '这是一个文件夹，不是文件 (is a directory)',
   noPermission: '没有读取权限 (permission denied)',
   notXlsx: '不是有效的 .xlsx 工作簿（需要 Excel 2007 及以后的 .xlsx 格式；.xls、.csv 请先另存为 .xlsx）(not an .xlsx workbook)',
+  notXlsxText: '这是文本文件，不是 Excel 工作簿；请用 Excel 打开后另存为 .xlsx (a text file, not an Excel workbook)',
+  notXlsxOld: '这是旧版 .xls 文件；请用 Excel 另存为 .xlsx 后再试 (an old .xls file: save it as .xlsx first)',
+  notXlsxZip: '这是压缩文件（如 .docx、.zip），不是 Excel 工作簿 (a zip archive such as .docx, not an Excel workbook)',
+  notXlsxDamaged: '文件不完整或已损坏，无法作为 .xlsx 工作簿打开 (damaged or incomplete .xlsx file)',
   noWorksheets: '没有工作表 (no worksheets)',
   internal: (reason: string) => `处理时出错：${reason} (internal error)`,
 
@@ -78,15 +84,22 @@ export const msg = {
 
   outIsInput: (file: string) => `不能把结果写到输入文件 ${file} 上 (the output must not be an input file)`,
   cannotWrite: (file: string, reason: string) => `无法写入 ${file}：${reason} (cannot write)`,
+  outExists: (file: string) => `${file} 已存在，未覆盖；要覆盖请加 --force (${file} exists: not overwritten; add --force to overwrite)`,
+  /** The one line every write prints, in both languages. */
+  written: (file: string, zh: string, en: string) => `已写入 ${file}：${zh} (written ${file}: ${en})`,
   summaryWritten: (file: string, sheet: string, projects: number, errors: number, warnings: number) =>
-    `已写入 ${file}：汇总表“${sheet}”，${projects} 个项目（错误 ${errors} 条，警告 ${warnings} 条）`,
+    msg.written(
+      file,
+      `汇总表“${sheet}”，${projects} 个项目（错误 ${errors} 条，警告 ${warnings} 条）`,
+      `summary sheet “${sheet}”, ${projects} projects (${errors} errors, ${warnings} warnings)`,
+    ),
   summaryNoTables: '输入文件中没有绩效目标表，未生成汇总表 (no target tables: nothing to summarise)',
 
   fromUnreadable: (file: string, reason: string) => `无法读取 ${file}：${reason}`,
   importInvalid: (file: string, errors: string[]) => `${file} 中的数据有误 (invalid tables)：\n${errors.map((e) => `  - ${e}`).join('\n')}`,
   documentNoTables: (file: string) => `${file} 中没有找到绩效目标表（标题以“绩效目标表”结尾，含“项目编码”和“一级指标”）(no tables found)`,
   documentSkipped: (title: string) => `提示：跳过“${title}”：没有读到项目编码和一级指标 (skipped: not a target table)`,
-  newWritten: (file: string, sheets: number) => `已写入 ${file}：${sheets} 张绩效目标表 (written)`,
+  newWritten: (file: string, sheets: number) => msg.written(file, `${sheets} 张绩效目标表`, `${sheets} target-table sheets`),
 
   // Folders, other formats, parallel checking and the bureau's report (check).
   folderEmpty: (dir: string) => `文件夹 ${dir} 中没有工作簿（.xlsx、.xlsm、.xls、.ods）(no workbooks in this folder)`,
@@ -109,7 +122,7 @@ export const msg = {
   reportNotXlsx: (file: string) => `报告文件必须以 .xlsx 结尾：${file} (the report must be an .xlsx file)`,
   reportExists: (file: string) => `${file} 已存在，未覆盖；加 --force 覆盖 (the report exists: add --force to replace it)`,
   reportWritten: (file: string, files: number, findings: number) =>
-    `已写入审核报告 ${file}：${files} 个文件，${findings} 条问题 (report written)`,
+    msg.written(file, `审核报告，${files} 个文件，${findings} 条问题`, `the bureau's report, ${files} files, ${findings} findings`),
   progress: (done: number, total: number, blocked: number, unreadable: number) =>
     `检查中 ${done}/${total} 个文件，${blocked} 个有错误${unreadable ? `，${unreadable} 个无法读取` : ''}`,
 };

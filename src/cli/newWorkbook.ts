@@ -2,6 +2,7 @@
  * `new --from`: a workbook with one canonical target-table sheet per table, from JSON
  * (`importTables`) or from a published document saved as text (`documentToGrids`).
  */
+import { existsSync } from 'fs';
 import path from 'path';
 import { documentToGrids } from '../core/documentText';
 import { importTables } from '../core/importTables';
@@ -56,9 +57,13 @@ function sheetNamesFor(tables: readonly TableInput[]): string[] {
   return names;
 }
 
-export async function newCommand(from: string, out: string, io: Io): Promise<number> {
+export async function newCommand(from: string, out: string, io: Io, force = false): Promise<number> {
   if (isInputFile(out, [from])) {
     io.err(msg.outIsInput(out));
+    return 2;
+  }
+  if (!force && existsSync(out)) {
+    io.err(msg.outExists(out));
     return 2;
   }
   let text: string;

@@ -6,6 +6,7 @@
  * are never written; only a sheet that is marked as ours and still has the summary's exact
  * shape is ever regenerated — never a user's sheet, whatever its name or a mark says.
  */
+import { existsSync } from 'fs';
 import { countBySeverity } from '../core/finding';
 import { Profile } from '../core/profile';
 import { validateWorkbook } from '../core/rules';
@@ -43,9 +44,13 @@ function combine(inputs: readonly { file: string; loaded: LoadedWorkbook }[], io
   return { workbook, tables };
 }
 
-export async function summaryCommand(files: readonly string[], out: string, profile: Profile, io: Io): Promise<number> {
+export async function summaryCommand(files: readonly string[], out: string, profile: Profile, io: Io, force = false): Promise<number> {
   if (isInputFile(out, files)) {
     io.err(msg.outIsInput(out));
+    return 2;
+  }
+  if (!force && existsSync(out)) {
+    io.err(msg.outExists(out));
     return 2;
   }
   const inputs: { file: string; loaded: LoadedWorkbook }[] = [];

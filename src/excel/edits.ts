@@ -24,10 +24,16 @@ export async function goToFinding(context: Excel.RequestContext, finding: Pick<F
 
 /**
  * Writes cell edits in one sync. Text gets the `@` format before its value, so `=…` stays text;
- * a number gets its number format (when the edit gives one) before its value.
+ * a number gets its number format (when the edit gives one) before its value. With `reveal`, the
+ * first edited cell is selected in the same sync, so a fix on another sheet is not made out of sight.
  */
-export async function applyEdits(context: Excel.RequestContext, edits: readonly CellEdit[]): Promise<void> {
+export async function applyEdits(context: Excel.RequestContext, edits: readonly CellEdit[], { reveal = false }: { reveal?: boolean } = {}): Promise<void> {
   if (!edits.length) return;
+  if (reveal) {
+    const ws = context.workbook.worksheets.getItem(edits[0].sheet);
+    ws.activate();
+    ws.getRange(edits[0].cell).select();
+  }
   for (const edit of edits) {
     const range = context.workbook.worksheets.getItem(edit.sheet).getRange(edit.cell);
     if (typeof edit.value === 'string') range.numberFormat = [['@']];

@@ -15,6 +15,7 @@ import { Grid } from '../core/grid';
 import { UnreadTable, readSheetTables } from '../core/layout/reader';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
+import { staleSummaryCounts } from '../core/summaryCounts';
 import { WorkbookRead, checkTables } from '../core/workbook';
 import { ExcelRun, Features, HostMessage, SettingsLike, Timers, errorCode } from './host';
 import { SheetGrid, SheetInfo, isListsSheet, loadSheetList, readSheets, readWorkbook, sheetInfos } from './read';
@@ -31,6 +32,8 @@ export interface WorkbookState {
   truncated: string[];
   /** Set when the last re-read failed; the tables and findings are then those from before it. */
   message?: HostMessage;
+  /** The summary sheet, when there is one, and the projects whose 错误/警告 counts it lists are out of date. */
+  summarySheet?: { name: string; staleCounts: string[] };
 }
 
 interface CachedSheet {
@@ -65,7 +68,14 @@ export function workbookState(
   read?: Pick<WorkbookRead, 'unread' | 'sheets'>,
 ): WorkbookState {
   const findings = checkTables(tables, profile, summary, read);
-  return { tables, findings, ready: readyToSend(findings), truncated };
+  const state: WorkbookState = { tables, findings, ready: readyToSend(findings), truncated };
+  if (summary) state.summarySheet = { name: summary.name, staleCounts: staleSummaryCounts(summary.grid, tables, findings) };
+  return state;
+}
+
+/** Same values and merged areas: the content the rules read. */
+function sameGrid(a: Grid, b: Grid): boolean {
+  return JSON.stringify([a.values, a.formats ?? [], a.merges ?? []]) === JSON.stringify([b.values, b.formats ?? [], b.merges ?? []]);
 }
 
 export class LiveValidation {
@@ -77,6 +87,9 @@ export class LiveValidation {
   private readonly dirtyNames = new Set<string>();
   private seq = 0;
   private timer: unknown;
+  /** The sheet the officer's selection moved on, to re-check after the debounce (a dropdown choice raises no onChanged). */
+  private selectionSheet: string | undefined;
+  private selectionTimer: unknown;
   private flushing: Promise<void> = Promise.resolve();
   private handlers: Handler[] = [];
   private readonly perSheet = new Set<string>();
@@ -125,7 +138,9 @@ export class LiveValidation {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer !== undefined) this.options.timers.clearTimeout(this.timer);
+    if (this.selectionTimer !== undefined) this.options.timers.clearTimeout(this.selectionTimer);
     this.timer = undefined;
+    this.selectionTimer = undefined;
     const handlers = this.handlers;
     this.handlers = [];
     await this.flushing;
@@ -147,13 +162,57 @@ export class LiveValidation {
     this.handlers.push(sheets.onAdded.add(async (e) => this.changed(e.worksheetId)));
     this.handlers.push(sheets.onDeleted.add(async (e) => this.deleted(e.worksheetId)));
     if (features.nameChanged) this.handlers.push(sheets.onNameChanged.add(async (e) => this.renamed(e.worksheetId, e.nameAfter)));
+    if (features.collectionChanged) this.handlers.push(sheets.onSelectionChanged.add(async (e) => this.selectionMoved(e.worksheetId)));
   }
 
   /** Per-sheet onChanged, for hosts without the collection-wide event (before ExcelApi 1.9). */
   private registerSheet(context: Excel.RequestContext, id: string): void {
     if (this.options.features.collectionChanged || this.perSheet.has(id)) return;
     this.perSheet.add(id);
-    this.handlers.push(context.workbook.worksheets.getItem(id).onChanged.add(async (e) => this.changed(e.worksheetId)));
+    const ws = context.workbook.worksheets.getItem(id);
+    this.handlers.push(ws.onChanged.add(async (e) => this.changed(e.worksheetId)));
+    this.handlers.push(ws.onSelectionChanged.add(async (e) => this.selectionMoved(e.worksheetId)));
+  }
+
+  /**
+   * The selection moved: a choice from a cell's dropdown may have raised no onChanged (office-js
+   * #3888, #4066, #420), so the target sheet is read again after the debounce — one read of that
+   * sheet — and the rules rerun only when its content changed.
+   */
+  private selectionMoved(sheetId: string): void {
+    const cached = this.cache.get(sheetId);
+    if (this.stopped || !cached || (cached.tables.length === 0 && cached.unread.length === 0)) return;
+    this.selectionSheet = sheetId;
+    const { timers, debounceMs = DEBOUNCE_MS } = this.options;
+    if (this.selectionTimer !== undefined) timers.clearTimeout(this.selectionTimer);
+    this.selectionTimer = timers.setTimeout(() => {
+      this.selectionTimer = undefined;
+      this.flushing = this.flushing.then(() => this.recheckSelection());
+    }, debounceMs);
+  }
+
+  private async recheckSelection(): Promise<void> {
+    const id = this.selectionSheet;
+    this.selectionSheet = undefined;
+    const cached = id === undefined ? undefined : this.cache.get(id);
+    // A sheet already waiting for its re-read (an onChanged came) needs no second one.
+    if (this.stopped || id === undefined || !cached || this.dirty.has(id)) return;
+    const readSeq = ++this.seq;
+    let grid: SheetGrid | undefined;
+    try {
+      await this.options.run(async (context) => {
+        [grid] = await readSheets(context, [{ ws: context.workbook.worksheets.getItem(id), info: cached.info }], this.options.features, this.options.settings);
+      });
+    } catch (e) {
+      // Deleted meanwhile: onDeleted says so. Anything else waits for the next change.
+      if (errorCode(e) === 'ItemNotFound') return;
+      this.publish({ zh: `读取工作簿失败：${(e as Error).message}`, en: `Reading the workbook failed: ${(e as Error).message}` });
+      return;
+    }
+    const now = this.cache.get(id);
+    if (!grid || !now || sameGrid(now.grid, grid.grid)) return;
+    this.store({ ...grid, ...now.info }, readSeq);
+    this.publish();
   }
 
   private changed(sheetId: string): void {

@@ -120,6 +120,8 @@ describe('a full cycle on the seed document', () => {
     await s.service.applyFix(s004);
     expect(s.host.values(P9, 'B7:E7')).toEqual([[0.25, 0.5, 0.75, 1]]);
     expect(only(watch.state().findings, 'S004')).toEqual([]);
+    // Made on another sheet than the active one, the fix is shown: its sheet active, the first changed cell selected.
+    expect(s.host.selection()).toEqual({ sheet: P9, address: 'B7' });
     // The summary's formulas follow the project sheets: project 9 now plans 1, 2, 3, 4 万元.
     expect(await texts(s.host, '汇总', 'G12:J12')).toEqual([['1.00', '2.00', '3.00', '4.00']]);
     expect(await texts(s.host, '汇总', 'G14:J14')).toEqual([['72.91', '145.81', '218.72', '291.61']]);
@@ -165,6 +167,49 @@ describe('a full cycle on the seed document', () => {
     expect(watch.state().tables.map((t) => t.sheet)).toEqual(s.host.sheetNames().slice(2));
     expect(watch.state().tables[0].sheet).toBe('人大之家');
     expect(only(watch.state().findings, 'W002')).toEqual([{ rule: 'W002', severity: 'warning', sheet: '汇总', cell: 'A1' }]);
+  });
+});
+
+describe('a choice from a dropdown that raises no onChanged (Excel on the web and desktop; issue 9, item 14)', () => {
+  test('is seen once the selection moves: one read of that sheet, debounced; a move with nothing changed publishes nothing', async () => {
+    const s = setup();
+    const [P1] = await s.service.insertTables(seedTables());
+    let published = 0;
+    let last: WorkbookState | undefined;
+    await s.service.start((state) => {
+      published++;
+      last = state;
+    });
+    const settle = async () => {
+      await s.host.settle();
+      s.timers.fire();
+      await s.service.idle();
+    };
+    await settle();
+    expect(only(last!.findings, 'I011').filter((f) => f.sheet === P1 && f.cell === 'G10')).toHaveLength(1);
+
+    // The officer picks 计划标准 in G10's dropdown: the host says nothing.
+    s.host.userChoose(P1, 'G10', '计划标准');
+    published = 0;
+    await settle();
+    expect(published).toBe(0);
+    expect(only(last!.findings, 'I011').filter((f) => f.sheet === P1 && f.cell === 'G10')).toHaveLength(1);
+
+    // The selection moves on (twice within the debounce): one read of that sheet, and the finding goes.
+    s.host.resetStats();
+    s.host.userSelect(P1, 'G11');
+    s.host.userSelect(P1, 'G12');
+    await settle();
+    expect(s.host.stats.syncs).toBe(1);
+    expect(published).toBe(1);
+    expect(only(last!.findings, 'I011').filter((f) => f.sheet === P1 && f.cell === 'G10')).toEqual([]);
+
+    // Moving again with nothing changed: one read, no new state.
+    s.host.resetStats();
+    s.host.userSelect(P1, 'B7');
+    await settle();
+    expect(s.host.stats.syncs).toBe(1);
+    expect(published).toBe(1);
   });
 });
 

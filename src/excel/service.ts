@@ -5,11 +5,12 @@
  *
  * Syncs per operation, constant whatever the number of sheets (proven in syncs.test.ts):
  *   readAndValidate 2 · start 2, then 1 per burst of changes (deletions and renames 0) ·
- *   insertTables 2 · addIndicatorRows 2 · goTo 1 · applyFix 1 · writeSummary 3 ·
+ *   insertTables 2 · addIndicatorRows 2 · goTo 1 · applyFix 1 · applyFixes 1 (any number) · writeSummary 3 ·
  *   highlightFindings 2 · clearHighlights 2 · profile 0 (document settings).
  * While live validation runs, each write is followed by 1 sync re-reading the sheets it wrote.
  */
 import { CellEdit, Finding, QuickFix } from '../core/finding';
+import { batchFixEdits } from '../core/fixes';
 import { TableInput } from '../core/model';
 import { Profile } from '../core/profile';
 import { Summary } from '../core/summary';
@@ -47,8 +48,10 @@ export interface WorkbookService {
   addIndicatorRows(sheet: string, count: number): Promise<AddedRows>;
   /** Selects the finding's cell (1 sync). */
   goTo(finding: Finding): Promise<void>;
-  /** Writes a finding's quick fix (1 sync). */
+  /** Writes a finding's quick fix and selects the first cell it changed (1 sync). */
   applyFix(fix: Finding | QuickFix): Promise<void>;
+  /** Writes the quick fixes of many findings (one rule's, say) in one batch (1 sync); returns the number of cells changed. */
+  applyFixes(findings: readonly Finding[]): Promise<number>;
   /** Writes or regenerates the summary sheet (3 syncs). */
   writeSummary(): Promise<{ sheet: string; summary: Summary }>;
   /** Colours the findings' cells by severity (2 syncs); off unless asked for. */
@@ -146,8 +149,16 @@ export function createWorkbookService(options: WorkbookServiceOptions): Workbook
     applyFix: guarded(async (fix: Finding | QuickFix) => {
       const edits: CellEdit[] | undefined = 'edits' in fix ? fix.edits : fix.fix?.edits;
       if (!edits) throw new HostError({ zh: '此问题没有快速修复', en: 'This finding has no quick fix' });
-      await run((context) => applyEdits(context, edits));
+      await run((context) => applyEdits(context, edits, { reveal: true }));
       await refresh(new Set(edits.map((e) => e.sheet)));
+    }),
+
+    applyFixes: guarded(async (findings: readonly Finding[]) => {
+      const edits = batchFixEdits(findings);
+      if (!edits.length) throw new HostError({ zh: '这些问题没有快速修复', en: 'These findings have no quick fix' });
+      await run((context) => applyEdits(context, edits, { reveal: true }));
+      await refresh(new Set(edits.map((e) => e.sheet)));
+      return edits.length;
     }),
 
     writeSummary: guarded(async () => {

@@ -47,6 +47,8 @@ describe.each(SIZES)('with %i target-table sheets', (n) => {
       addIndicatorRows: await syncsOf(host, () => service.addIndicatorRows(names[0], 2)),
       goTo: await syncsOf(host, () => service.goTo(state!.findings[0])),
       applyFix: await syncsOf(host, () => service.applyFix(state!.findings.find((f) => f.rule === 'S004' && f.sheet === names[0])!)),
+      // Quick fixes on all their findings (one rule's on every sheet, say): one batch, whatever their number.
+      applyRuleFixes: await syncsOf(host, () => service.applyFixes(state!.findings.filter((f) => f.fix))),
       writeSummary: await syncsOf(host, () => service.writeSummary()),
       rewriteSummary: await syncsOf(host, () => service.writeSummary()),
       highlight: await syncsOf(host, () => service.highlightFindings(state!.findings.filter((f) => f.sheet === names[0]))),
@@ -59,6 +61,7 @@ describe.each(SIZES)('with %i target-table sheets', (n) => {
       addIndicatorRows: 2,
       goTo: 1,
       applyFix: 1,
+      applyRuleFixes: 1,
       writeSummary: 3,
       rewriteSummary: 3,
       highlight: 2,

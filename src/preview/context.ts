@@ -30,7 +30,7 @@ export interface Origin {
   counted: boolean;
 }
 
-export type EventName = 'onChanged' | 'onAdded' | 'onDeleted' | 'onNameChanged';
+export type EventName = 'onChanged' | 'onAdded' | 'onDeleted' | 'onNameChanged' | 'onSelectionChanged';
 
 export interface HandlerRegistration {
   event: EventName;

@@ -62,6 +62,13 @@ export interface PreviewHost {
 
   /** The user types into cells (one value for every cell, or a 2-D array); events follow. */
   userEdit(sheet: string, address: string, value: unknown, options?: UserEditOptions): void;
+  /**
+   * The user picks `value` from a cell's dropdown list. As Excel may (office-js #3888, #4066, #420),
+   * no onChanged event is raised: only a later selection change tells the add-in anything.
+   */
+  userChoose(sheet: string, address: string, value: string): void;
+  /** The user clicks a cell (or a range): the sheet becomes active and onSelectionChanged is raised. */
+  userSelect(sheet: string, address: string): void;
   /** Runs a batch as the user (or a co-author): no stats, events with `triggerSource: 'Unknown'`. */
   asUser<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: UserEditOptions): Promise<T>;
   /** Waits until every event handler raised so far (and what they raised) has finished; rethrows a handler's failure. */
@@ -157,7 +164,13 @@ class PreviewSettings implements Office.Settings {
 
 const ADD_IN: Origin = { source: 'Local', triggerSource: 'ThisLocalAddin', counted: true };
 
-const EVENT_NAMES: Record<ModelEvent['kind'], EventName> = { changed: 'onChanged', added: 'onAdded', deleted: 'onDeleted', renamed: 'onNameChanged' };
+const EVENT_NAMES: Record<ModelEvent['kind'], EventName> = {
+  changed: 'onChanged',
+  added: 'onAdded',
+  deleted: 'onDeleted',
+  renamed: 'onNameChanged',
+  selectionChanged: 'onSelectionChanged',
+};
 
 class Host implements Engine, PreviewHost {
   readonly workbook: Workbook;
@@ -247,6 +260,8 @@ class Host implements Engine, PreviewHost {
         return { type: 'WorksheetDeleted', source, worksheetId };
       case 'renamed':
         return { type: 'WorksheetNameChanged', source, worksheetId, nameBefore: event.before, nameAfter: event.after };
+      case 'selectionChanged':
+        return { type: 'WorksheetSelectionChanged', worksheetId, address: areaAddress(event.area) };
       case 'changed': {
         const address = areaAddress(event.area);
         const { area } = event;
@@ -354,6 +369,22 @@ class Host implements Engine, PreviewHost {
   userEdit(sheet: string, address: string, value: unknown, options: UserEditOptions = {}): void {
     this.workbook.writeCells(this.workbook.sheet(sheet), parseAddress(address), value, 'values');
     this.publish({ source: options.source ?? 'Local', triggerSource: 'Unknown', counted: false });
+  }
+
+  userChoose(sheet: string, address: string, value: string): void {
+    const s = this.workbook.sheet(sheet);
+    const area = parseAddress(address);
+    if (!this.workbook.validation(s, area.top, area.left)?.inCellDropDown) {
+      throw new PreviewError('InvalidArgument', `${sheet}!${address} has no dropdown list to choose from`);
+    }
+    this.workbook.writeCells(s, area, value, 'values');
+    this.workbook.dropChangeEvents(s, area);
+    this.publish({ source: 'Local', triggerSource: 'Unknown', counted: false });
+  }
+
+  userSelect(sheet: string, address: string): void {
+    this.workbook.select(this.workbook.sheet(sheet), parseAddress(address));
+    this.publish({ source: 'Local', triggerSource: 'Unknown', counted: false });
   }
 
   // ---- state for tests and the preview --------------------------------------------------

@@ -130,7 +130,8 @@ export type ModelEvent =
   | { kind: 'changed'; sheetId: string; area: CellRange; changeType: ChangeType; details?: { before: Scalar; after: Scalar } }
   | { kind: 'added'; sheetId: string }
   | { kind: 'deleted'; sheetId: string }
-  | { kind: 'renamed'; sheetId: string; before: string; after: string };
+  | { kind: 'renamed'; sheetId: string; before: string; after: string }
+  | { kind: 'selectionChanged'; sheetId: string; area: CellRange };
 
 export interface CellSnapshot extends Omit<CellStyle, 'borders'> {
   /** What `values` returns: the computed value, `''` when empty, `#REF!` for an error. */
@@ -535,8 +536,19 @@ export class Workbook {
   }
 
   select(sheet: Sheet, area: CellRange): void {
+    const moved = this.activeSheet !== sheet || areaAddress(sheet.selection) !== areaAddress(area);
     this.activate(sheet);
     sheet.selection = area;
+    if (moved) this.events.push({ kind: 'selectionChanged', sheetId: sheet.id, area });
+  }
+
+  /**
+   * Drops the change events raised since the last `takeEvents` for the cells of `area`: a choice from
+   * a dropdown list that Excel (on the web and desktop) may not report through onChanged (office-js
+   * issues #3888, #4066, #420).
+   */
+  dropChangeEvents(sheet: Sheet, area: CellRange): void {
+    this.events = this.events.filter((e) => !(e.kind === 'changed' && e.sheetId === sheet.id && areaAddress(e.area) === areaAddress(area)));
   }
 
   private adjustFormulas(change: ReferenceChange): void {

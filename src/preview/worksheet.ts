@@ -47,6 +47,7 @@ type WorksheetMembers = 'id' | 'name' | 'position' | 'visibility' | 'tabColor' |
 export class PreviewWorksheet extends PreviewObject<Sheet> implements Pick<Excel.Worksheet, WorksheetMembers> {
   readonly onChanged: PreviewEventHandlers<Excel.WorksheetChangedEventArgs>;
   readonly onNameChanged: PreviewEventHandlers<Excel.WorksheetNameChangedEventArgs>;
+  readonly onSelectionChanged: PreviewEventHandlers<Excel.WorksheetSelectionChangedEventArgs>;
   private freezePanesProxy: PreviewFreezePanes | undefined;
   private pageLayoutProxy: PreviewPageLayout | undefined;
   private customPropertiesProxy: PreviewCustomPropertyCollection | undefined;
@@ -56,6 +57,7 @@ export class PreviewWorksheet extends PreviewObject<Sheet> implements Pick<Excel
     const scope = () => this.target().id;
     this.onChanged = new PreviewEventHandlers(context, 'Worksheet.onChanged', 'onChanged', scope, '1.7');
     this.onNameChanged = new PreviewEventHandlers(context, 'Worksheet.onNameChanged', 'onNameChanged', scope, '1.17');
+    this.onSelectionChanged = new PreviewEventHandlers(context, 'Worksheet.onSelectionChanged', 'onSelectionChanged', scope, '1.7');
   }
 
   protected override navigations() {
@@ -178,6 +180,7 @@ class PreviewWorksheetCollection extends PreviewCollection<Workbook, Sheet, Prev
   readonly onDeleted: PreviewEventHandlers<Excel.WorksheetDeletedEventArgs>;
   readonly onChanged: PreviewEventHandlers<Excel.WorksheetChangedEventArgs>;
   readonly onNameChanged: PreviewEventHandlers<Excel.WorksheetNameChangedEventArgs>;
+  readonly onSelectionChanged: PreviewEventHandlers<Excel.WorksheetSelectionChangedEventArgs>;
 
   constructor(context: PreviewContext) {
     super(context, 'WorksheetCollection', () => context.engine.workbook, { root: true });
@@ -186,6 +189,7 @@ class PreviewWorksheetCollection extends PreviewCollection<Workbook, Sheet, Prev
     this.onDeleted = new PreviewEventHandlers(context, 'WorksheetCollection.onDeleted', 'onDeleted', all, '1.7');
     this.onChanged = new PreviewEventHandlers(context, 'WorksheetCollection.onChanged', 'onChanged', all, '1.9');
     this.onNameChanged = new PreviewEventHandlers(context, 'WorksheetCollection.onNameChanged', 'onNameChanged', all, '1.17');
+    this.onSelectionChanged = new PreviewEventHandlers(context, 'WorksheetCollection.onSelectionChanged', 'onSelectionChanged', all, '1.9');
   }
 
   protected itemTargets(workbook: Workbook): Sheet[] {

@@ -11,6 +11,7 @@ export function excelPort(service: WorkbookService): WorkbookPort {
     insertTables: (tables) => service.insertTables(tables),
     goTo: (finding) => service.goTo(finding),
     applyFix: (finding) => service.applyFix(finding),
+    applyFixes: (findings) => service.applyFixes(findings),
     writeSummary: () => service.writeSummary(),
     loadProfile: () => service.loadProfile(),
     saveProfile: (profile) => service.saveProfile(profile),

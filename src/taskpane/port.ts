@@ -23,6 +23,8 @@ export interface WorkbookState {
   truncated?: string[];
   /** Set when the last re-read failed: the state is then the one before it. */
   message?: HostMessage;
+  /** The summary sheet, when there is one, and the projects whose 错误/警告 counts it lists are out of date. */
+  summarySheet?: { name: string; staleCounts: string[] };
 }
 
 export interface WorkbookPort {
@@ -30,7 +32,10 @@ export interface WorkbookPort {
   start(listener: (state: WorkbookState) => void): Promise<() => void>;
   insertTables(tables: TableInput[]): Promise<string[]>;
   goTo(finding: Finding): Promise<void>;
+  /** Applies a finding's quick fix, then shows the cell it changed. */
   applyFix(finding: Finding): Promise<void>;
+  /** Applies the quick fixes of many findings in one batch; resolves to the number of cells changed. */
+  applyFixes(findings: readonly Finding[]): Promise<number>;
   writeSummary(): Promise<{ sheet: string; summary: Summary }>;
   loadProfile(): Promise<Profile>;
   saveProfile(profile: Profile): Promise<void>;

@@ -25,8 +25,8 @@ describe('parseArgs (SPEC §7)', () => {
     expect(parseArgs(['check', '--', '-odd.xlsx'])).toMatchObject({ files: ['-odd.xlsx'] });
   });
 
-  it('gives help for no arguments, help and --help; the version for --version', () => {
-    expect(parseArgs([])).toEqual({ kind: 'help' });
+  it('gives the usage (on stderr) for no arguments, help for help and --help; the version for --version', () => {
+    expect(parseArgs([])).toEqual({ kind: 'usage' });
     expect(parseArgs(['help'])).toEqual({ kind: 'help' });
     expect(parseArgs(['check', '--help'])).toEqual({ kind: 'help' });
     expect(parseArgs(['--version'])).toEqual({ kind: 'version' });

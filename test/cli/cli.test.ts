@@ -58,14 +58,46 @@ beforeAll(() => {
 });
 afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
+describe('issue 9, item 17: files that are not workbooks, overwriting, the written line', () => {
+  it('says in words what a file that is not a workbook is, never the zip library’s message', () => {
+    writeFileSync(at('notes.txt'), '这不是工作簿\n');
+    writeFileSync(at('old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+    const r = run(['check', 'notes.txt', 'old.xls', 'garbage.xlsx']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('notes.txt\n  无法读取：这是文本文件，不是 Excel 工作簿');
+    expect(r.stdout).toContain('old.xls\n  无法读取：这是旧版 .xls 文件');
+    expect(r.stdout).toContain('garbage.xlsx\n  无法读取：文件不完整或已损坏');
+    expect(r.stdout + r.stderr).not.toMatch(/central directory/i);
+  });
+
+  it('new -o and summary -o keep an existing file unless --force, and print the same written line in both languages', () => {
+    writeFileSync(at('taken.xlsx'), 'mine');
+    for (const args of [['new', '--from', SEED_JSON, '-o', 'taken.xlsx'], ['summary', 'seed.xlsx', '-o', 'taken.xlsx']]) {
+      const r = run(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('taken.xlsx 已存在，未覆盖；要覆盖请加 --force');
+      expect(readFileSync(at('taken.xlsx'), 'utf8')).toBe('mine');
+    }
+    const made = run(['new', '--from', SEED_JSON, '-o', 'taken.xlsx', '--force']);
+    expect(made.status).toBe(0);
+    expect(made.stdout.trim()).toBe('已写入 taken.xlsx：10 张绩效目标表 (written taken.xlsx: 10 target-table sheets)');
+    const summary = run(['summary', 'seed.xlsx', '-o', 'taken.xlsx', '--force']);
+    expect(summary.status).toBe(0);
+    expect(summary.stdout.trim()).toMatch(/^已写入 taken\.xlsx：汇总表“汇总”，10 个项目（错误 \d+ 条，警告 \d+ 条） \(written taken\.xlsx: summary sheet “汇总”, 10 projects \(\d+ errors, \d+ warnings\)\)$/);
+  });
+});
+
 describe('usage', () => {
-  it('prints the usage for no arguments and for --help, and the version', () => {
+  it('prints the usage on stderr with exit code 2 for no arguments, on stdout for --help; and the version', () => {
     const none = run([]);
-    expect(none.status).toBe(0);
-    expect(none.stdout).toContain('budget-targets check PATH... [--json | --jsonl] [--report OUT.xlsx [--force]] [--jobs N]');
-    expect(none.stdout).toContain('budget-targets summary FILE.xlsx... -o OUT.xlsx');
-    expect(none.stdout).toContain('budget-targets new --from TABLES.json|DOCUMENT.txt -o OUT.xlsx');
-    expect(run(['--help']).stdout).toBe(none.stdout);
+    expect(none.status).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('budget-targets check PATH... [--json | --jsonl] [--report OUT.xlsx [--force]] [--jobs N]');
+    expect(none.stderr).toContain('budget-targets summary FILE.xlsx... -o OUT.xlsx');
+    expect(none.stderr).toContain('budget-targets new --from TABLES.json|DOCUMENT.txt -o OUT.xlsx');
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout.trim()).toBe(none.stderr.trim());
     const v = run(['--version']);
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
@@ -214,19 +246,22 @@ describe('check on files that cannot be read', () => {
   it('exits 2, names the file on stderr, and still checks the other files', () => {
     const r = run(['check', '--json', 'garbage.xlsx', 'seed.xlsx', 'missing.xlsx']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('无法读取 garbage.xlsx：不是有效的 .xlsx 工作簿');
+    expect(r.stderr).toContain('无法读取 garbage.xlsx：文件不完整或已损坏');
     expect(r.stderr).toContain('无法读取 missing.xlsx：文件不存在');
     const files = JSON.parse(r.stdout).files;
     expect(files.map((f: { file: string }) => f.file)).toEqual(['garbage.xlsx', 'seed.xlsx', 'missing.xlsx']);
-    expect(files[0]).toEqual({ file: 'garbage.xlsx', projects: [], findings: [], error: expect.stringContaining('不是有效的 .xlsx 工作簿') });
+    expect(files[0]).toEqual({ file: 'garbage.xlsx', projects: [], findings: [], error: expect.stringContaining('文件不完整或已损坏') });
     expect(files[1].projects).toHaveLength(10);
     expect(files[1].findings.some((f: FindingJson) => f.rule === 'S004')).toBe(true);
   });
 
-  it('reports an unreadable file in the text report too, with the total line', () => {
+  it('reports an unreadable file once, in the text report, with the total line', () => {
     const r = run(['check', 'seed.xlsx', 'garbage.xlsx']);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('garbage.xlsx\n  无法读取：');
+    expect(r.stderr).not.toContain('garbage.xlsx');
+    const missing = run(['check', 'missing.xlsx']);
+    expect(`${missing.stdout}${missing.stderr}`.split('文件不存在')).toHaveLength(2);
     expect(r.stdout).toContain('共 2 个文件：0 个可以报送，1 个不能报送，1 个无法读取');
   });
 

@@ -28,7 +28,7 @@ beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   server = await serve(WEB);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('request', (r) => {
     if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) foreignRequests.push(r.url());
@@ -48,11 +48,22 @@ const findings = (rule: string, sheet?: string): Locator =>
   pane().locator(`${sheet ? `[data-testid="finding-group"][data-sheet="${sheet}"] ` : ''}[data-testid="finding"][data-rule="${rule}"]`);
 const gridCell = (address: string) => page.getByRole('grid').locator(`[data-cell="${address}"]`);
 
+/** As an officer does in Excel: click the cell, type (which replaces what it holds), press Enter. */
 async function typeIntoGrid(address: string, input: string) {
   await gridCell(address).click();
-  const editor = page.getByRole('textbox', { name: new RegExp(`${address}$`) });
-  await editor.fill(input);
-  await editor.press('Enter');
+  await page.keyboard.type(input);
+  await page.keyboard.press('Enter');
+}
+
+/** The sheet-tab strip shows `name`'s tab whole, and can be scrolled sideways. */
+async function expectTabInView(name: string) {
+  const strip = page.getByRole('tablist', { name: '工作表' });
+  await strip.getByRole('tab', { name, selected: true }).waitFor(LIVE);
+  await until(`the tab of ${name} is in view`, async () => {
+    const [s, t] = await Promise.all([strip.boundingBox(), strip.getByRole('tab', { name, selected: true }).boundingBox()]);
+    return Boolean(s && t && t.x >= s.x - 1 && t.x + t.width <= s.x + s.width + 1);
+  });
+  expect(await strip.evaluate((el) => getComputedStyle(el).overflowX)).toBe('auto');
 }
 
 async function choose(row: Locator, label: string, option: string) {
@@ -62,10 +73,15 @@ async function choose(row: Locator, label: string, option: string) {
 
 describe('the browser preview', () => {
   it('opens as a labelled preview of the seed workbook, with the verdict', async () => {
-    await expectText(page.getByTestId('preview-banner'), '浏览器预览：未连接 Excel');
+    // The first load on a busy machine may take longer than a live update.
+    await page.getByTestId('preview-banner').filter({ hasText: '浏览器预览：未连接 Excel' }).waitFor({ timeout: 60_000 });
     await expectText(pane().getByTestId('verdict'), '不能报送');
     expect(await page.getByRole('tablist', { name: '工作表' }).getByRole('tab').count()).toBe(10);
     await expectText(pane(), '已检查 10 张目标表');
+  });
+
+  it('fills a 1280×800 window exactly: no page scrollbar', async () => {
+    expect(await page.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth])).toEqual([800, 1280]);
   });
 
   it('creates the summary and shows the seed totals', async () => {
@@ -87,6 +103,27 @@ describe('the browser preview', () => {
     });
     await expectText(pane(), '已写入工作表“汇总”，共 10 个项目。');
     await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: '汇总' }).waitFor();
+  });
+
+  it('keeps the summary tab’s totals live: 预算数 2→3 shows at once, and the sheet’s stale counts are named', async () => {
+    const project1 = '2022年人大之家工作经费';
+    const sheetTabs = page.getByRole('tablist', { name: '工作表' });
+    await sheetTabs.getByRole('tab', { name: project1 }).click();
+    await until('C4 shows 2.00', async () => (await gridCell('C4').textContent()) === '2.00');
+    await typeIntoGrid('C4', '3');
+    const budget = () => pane().getByTestId('summary-totals').getByRole('row').first().locator('td').textContent();
+    await until('the pane’s 预算数 is 292.61', async () => (await budget()) === '292.61');
+    await expectText(pane().getByTestId('summary-stale'), project1);
+    await typeIntoGrid('C4', '2');
+    await until('the pane’s 预算数 is 291.61 again', async () => (await budget()) === '291.61');
+    await pane().getByTestId('summary-stale').waitFor({ state: 'detached', ...LIVE });
+  });
+
+  it('opens the summary sheet at its top-left corner, row numbers in view', async () => {
+    await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: '汇总' }).click();
+    await gridCell('A1').waitFor();
+    await until('the grid is scrolled to its left edge', async () => (await page.getByRole('grid').evaluate((el) => el.parentElement?.scrollLeft)) === 0);
+    expect(await page.getByRole('grid').getByRole('rowheader', { name: '2', exact: true }).isVisible()).toBe(true);
   });
 
   let sheet = '';
@@ -120,7 +157,7 @@ describe('the browser preview', () => {
     await inserted.waitFor();
     sheet = ((await inserted.textContent()) ?? '').replace(/^已插入工作表：/, '');
     expect(sheet).toContain('村级道路养护经费');
-    await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: sheet }).waitFor();
+    await expectTabInView(sheet);
     await expectText(pane(), '已检查 11 张目标表');
   });
 
@@ -137,6 +174,42 @@ describe('the browser preview', () => {
 
     await typeIntoGrid('C7', '50%');
     await findings('S003', sheet).waitFor({ state: 'detached', ...LIVE });
+  });
+
+  it('replaces a selected cell with what is typed, then moves down keeping the focus in the grid', async () => {
+    await until('E7 shows 100%', async () => (await gridCell('E7').textContent()) === '100%');
+    await typeIntoGrid('E7', '90%');
+    await until('E7 shows 90%', async () => (await gridCell('E7').textContent()) === '90%');
+    // Row 8 is 绩效目标, merged B8:G8: Enter lands on the merged cell, as in Excel.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell'));
+    await until('B8 has the focus', async () => (await focused()) === 'B8');
+    await page.keyboard.press('ArrowUp');
+    await until('B7 has the focus', async () => (await focused()) === 'B7');
+    await page.keyboard.press('Tab');
+    await until('C7 has the focus', async () => (await focused()) === 'C7');
+    await typeIntoGrid('E7', '100%');
+    await until('E7 shows 100% again', async () => (await gridCell('E7').textContent()) === '100%');
+  });
+
+  it('sees a choice from a dropdown (which raises no onChanged) once the selection moves', async () => {
+    // The preview models Excel: an entry in a dropdown cell is a choice from its list, not reported as a change.
+    await gridCell('G10').click();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('ArrowDown');
+    await findings('I011', sheet).first().waitFor(LIVE);
+    expect(await findings('I011', sheet).getAttribute('data-cell')).toBe('G10');
+    // Chinese is typed through an input method, not key presses: edit in place (F2) and type into the editor.
+    await gridCell('G10').click();
+    await page.keyboard.press('F2');
+    await page.keyboard.type('计划标准');
+    await page.keyboard.press('Enter');
+    await findings('I011', sheet).waitFor({ state: 'detached', ...LIVE });
+  });
+
+  it('scrolls the tab of a sheet it goes to into view', async () => {
+    const last = '2022年农村定期定量补助';
+    await pane().locator(`[data-testid="finding-group"][data-sheet="${last}"] [data-testid="finding"]`).first().getByRole('button').first().click();
+    await expectTabInView(last);
   });
 
   it('applies the S004 quick fix to project 9, and the workbook may then be sent', async () => {
@@ -174,6 +247,30 @@ describe('the browser preview', () => {
     await highlight.click();
     await until(`${cell} has its fill back`, async () => (await fill()) === before);
     expect(await pane().getByTestId('highlight-reminder').count()).toBe(0);
+  });
+
+  it('narrows the findings by severity, groups them by rule and quick-fixes a whole rule at once', async () => {
+    const all = await pane().locator('[data-testid="finding"]').count();
+    await pane().getByTestId('filter-info').click();
+    await until('only hints are listed', async () => {
+      const severities = await pane().locator('[data-testid="finding"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')));
+      return severities.length > 0 && severities.length < all && severities.every((s) => s === 'info');
+    });
+    await pane().getByTestId('filter-info').click();
+    await until('every finding is listed again', async () => (await pane().locator('[data-testid="finding"]').count()) === all);
+
+    await pane().getByRole('radio', { name: '按规则' }).click();
+    // The first rule with a quick fix on several findings.
+    const group = pane().locator('[data-testid="rule-group"]').filter({ has: page.getByRole('button', { name: /^全部快速修复/ }) }).first();
+    const rule = (await group.getAttribute('data-rule')) ?? '';
+    const n = await group.locator('[data-testid="finding"]').count();
+    expect(n).toBeGreaterThan(1);
+    await group.getByRole('button', { name: `全部快速修复（${n} 条）` }).click();
+    await expectText(group.getByTestId('fix-all-confirm'), `将修改 ${n} 个单元格`);
+    await group.getByRole('button', { name: '确认修复' }).click();
+    await findings(rule).first().waitFor({ state: 'detached', ...LIVE });
+    await expectText(pane(), `已修改 ${n} 个单元格。`);
+    await pane().getByRole('radio', { name: '按工作表' }).click();
   });
 
   it('is drawn in Chinese at task-pane width', async () => {

@@ -1,4 +1,5 @@
 /** The seed document's ten tables (test/fixtures, copied from the published document). */
+import { stripGoalNumber } from '../../src/core/goals';
 import * as fs from 'fs';
 import * as path from 'path';
 import { importTables } from '../../src/core/importTables';
@@ -23,6 +24,7 @@ export function canonical(t: TableInput): TableInput {
   return {
     ...t,
     title: t.title ?? `${t.name}绩效目标表`,
-    goals: t.goals.map((g) => g.trim()).filter((g) => g !== ''),
+    // Numbering a goal carries is kept when written and dropped when read, like the writer's own.
+    goals: t.goals.map(stripGoalNumber).filter((g) => g !== ''),
   };
 }

@@ -9,6 +9,7 @@
  * identity (项目名称 or 项目编码, or a title) above it since the previous table starts a table; a
  * second header without one is the same table's second block (实施期 and 年度 sets).
  */
+import { stripGoalNumber } from '../goals';
 import { CellRange, CellValue, Grid, a1, cellAt, formatAt, gridHeight, gridWidth } from '../grid';
 import {
   AmountCell, Field, FieldKey, Indicator, IndicatorColumnKey, LabelKey, LayoutId, OptionalField, QUARTERS, SpendingPoint, TargetTable,
@@ -191,7 +192,7 @@ const textOf = (raw: CellValue, format: string): Parsed<string> => {
 const goalsOf = (raw: CellValue): Parsed<string[]> => {
   const lines = cellText(raw)
     .split(/\r?\n/)
-    .map((l) => l.trim().replace(/^[（(]?\d{1,2}[.、．)）]\s*/, '').trim())
+    .map(stripGoalNumber)
     .filter((l) => l !== '');
   return lines.length ? { ok: true, value: lines } : { ok: false, empty: true, reason: 'empty' };
 };

@@ -1,4 +1,5 @@
 /** Turns a table into a sheet to write, following the layout definition (SPEC §3). */
+import { numberGoals } from '../goals';
 import { CellRange, CellValue, a1 } from '../grid';
 import { IndicatorInput, QUARTERS, TableInput } from '../model';
 import { HUNDRED } from '../money';
@@ -44,9 +45,7 @@ class SheetBuilder {
   }
 }
 
-function goalsText(goals: readonly string[]): string {
-  return goals.map((g, i) => `${i + 1}.${g}`).join('\n');
-}
+const goalsText = numberGoals;
 
 function writeHeadValue(b: SheetBuilder, kind: ValueKind, row: number, col: number, cols: number, text: string): void {
   if (kind === 'amount') b.number(row, col, text, AMOUNT_FORMAT);

@@ -1,4 +1,5 @@
 /** Rules on what the table is: 项目编码, 项目名称 and the title (SPEC §4, T-rules). */
+import { describeCodePattern } from '../codePattern';
 import { Finding } from '../finding';
 import { TargetTable } from '../model';
 import { Profile } from '../profile';
@@ -22,13 +23,15 @@ export const codeFormat: TableRule = (t: TargetTable, profile: Profile): Finding
   const code = t.code.text;
   if (code === '') return [];
   if (!codeMatches(profile.codePattern, code)) {
+    // In words with an example, never the regular expression itself.
+    const d = describeCodePattern(profile.codePattern);
     return [
       finding(
         T002,
         t.sheet,
         t.code.cell,
-        `项目编码“${code}”不符合编码规则（${profile.codePattern}）`,
-        `项目编码 "${code}" does not match the code pattern ${profile.codePattern}`,
+        `项目编码“${code}”不符合编码规则：应为${d.zh}${d.example ? `，例如“${d.example}”` : ''}`,
+        `项目编码 "${code}" does not match the code format: ${d.en}${d.example ? `, e.g. "${d.example}"` : ''}`,
       ),
     ];
   }

@@ -27,13 +27,14 @@ const S004: Finding = {
 // The panel only counts tables; their contents are the core's business.
 const tables = (n: number) => Array.from({ length: n }, () => ({}) as TargetTable);
 
-function show(state: WorkbookState | undefined, port: { goTo?: jest.Mock; applyFix?: jest.Mock } = {}) {
+function show(state: WorkbookState | undefined, port: { goTo?: jest.Mock; applyFix?: jest.Mock; applyFixes?: jest.Mock } = {}) {
   const goTo = port.goTo ?? jest.fn().mockResolvedValue(undefined);
   const applyFix = port.applyFix ?? jest.fn().mockResolvedValue(undefined);
+  const applyFixes = port.applyFixes ?? jest.fn().mockResolvedValue(0);
   const setHighlights = jest.fn().mockResolvedValue(undefined);
   const view = render(
     <I18nProvider initialLanguage="zh-CN">
-      <CheckPanel state={state} goTo={goTo} applyFix={applyFix} setHighlights={setHighlights} />
+      <CheckPanel state={state} goTo={goTo} applyFix={applyFix} applyFixes={applyFixes} setHighlights={setHighlights} />
     </I18nProvider>,
   );
   const update = (next: WorkbookState) =>
@@ -42,8 +43,19 @@ function show(state: WorkbookState | undefined, port: { goTo?: jest.Mock; applyF
         <CheckPanel state={next} goTo={goTo} applyFix={applyFix} setHighlights={setHighlights} />
       </I18nProvider>,
     );
-  return { goTo, applyFix, setHighlights, update };
+  return { goTo, applyFix, applyFixes, setHighlights, update };
 }
+
+/** An I010 finding on `sheet` whose fix writes `≥98%` into its cell. */
+const i010 = (sheet: string, cell: string): Finding => ({
+  rule: 'I010',
+  severity: 'warning',
+  sheet,
+  cell,
+  message: `满意度指标值“≥98”不是“≥N%”形式的门槛值（${sheet}）`,
+  message_en: 'not a ≥N% threshold',
+  fix: { description: '改为“≥98%”', description_en: 'Write ≥98%', edits: [{ sheet, cell, value: '≥98%' }] },
+});
 
 describe('CheckPanel', () => {
   it('waits for the first read of the workbook', () => {
@@ -73,6 +85,34 @@ describe('CheckPanel', () => {
     expect(goTo).toHaveBeenCalledWith(S004);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '快速修复：改为累计数' })));
     expect(applyFix).toHaveBeenCalledWith(S004);
+  });
+
+  it('narrows the list with the 错误/警告/提示 badges (issue 9, item 12)', () => {
+    show({ tables: tables(10), findings: [S003, S004, I013, i010('项目2', 'F12')], ready: false });
+    expect(screen.getAllByTestId('finding')).toHaveLength(4);
+    fireEvent.click(screen.getByTestId('filter-error'));
+    expect(screen.getAllByTestId('finding').map((el) => el.getAttribute('data-rule'))).toEqual(['S003', 'S004']);
+    expect(screen.getByTestId('filter-status').textContent).toBe('已按类别筛选：显示 2 条，共 4 条');
+    fireEvent.click(screen.getByTestId('filter-info'));
+    expect(screen.getAllByTestId('finding').map((el) => el.getAttribute('data-rule'))).toEqual(['S003', 'I013', 'S004']);
+    fireEvent.click(screen.getByTestId('filter-error'));
+    fireEvent.click(screen.getByTestId('filter-info'));
+    expect(screen.getAllByTestId('finding')).toHaveLength(4);
+  });
+
+  it('groups by rule and applies a rule’s quick fix to all its findings in one call, after saying how many cells change', async () => {
+    const findings = [S003, i010('项目1', 'F12'), i010('项目2', 'F12'), i010('项目3', 'F13')];
+    const { applyFixes, applyFix } = show({ tables: tables(3), findings, ready: false }, { applyFixes: jest.fn().mockResolvedValue(3) });
+    fireEvent.click(screen.getByRole('radio', { name: '按规则' }));
+    expect(screen.getAllByTestId('rule-group').map((el) => el.getAttribute('data-rule'))).toEqual(['S003', 'I010']);
+    fireEvent.click(screen.getByRole('button', { name: '全部快速修复（3 条）' }));
+    expect(screen.getByTestId('fix-all-confirm').textContent).toContain('将修改 3 个单元格（3 张工作表）。');
+    expect(applyFixes).not.toHaveBeenCalled();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认修复' })));
+    expect(applyFixes).toHaveBeenCalledTimes(1);
+    expect(applyFixes).toHaveBeenCalledWith(findings.slice(1));
+    expect(applyFix).not.toHaveBeenCalled();
+    expect(screen.getByText('已修改 3 个单元格。')).toBeTruthy();
   });
 
   it('says when the last re-read failed and which sheets were read in part', () => {

@@ -49,7 +49,11 @@ describe('SettingsPanel', () => {
   it('refuses a code pattern that is not a regular expression', async () => {
     const { saveProfile } = await show();
     fireEvent.change(input(PATTERN), { target: { value: '^(\\d{6}' } });
-    expect(screen.getByText(/^不是有效的正则表达式/)).toBeTruthy();
+    expect(screen.getByText('编码格式有误：圆括号“(”和“)”不成对')).toBeTruthy();
+    fireEvent.change(input(PATTERN), { target: { value: '[0-9' } });
+    // Never the engine's "Invalid regular expression: /[0-9/: Unterminated character class".
+    expect(screen.getByText('编码格式有误：方括号“[”没有对应的“]”')).toBeTruthy();
+    expect(screen.queryByText(/Invalid regular expression/)).toBeNull();
     expect(save().hasAttribute('disabled')).toBe(true);
     await act(async () => fireEvent.click(save()));
     expect(saveProfile).not.toHaveBeenCalled();
@@ -64,11 +68,20 @@ describe('SettingsPanel', () => {
     expect(save().hasAttribute('disabled')).toBe(true);
   });
 
-  it('restores the defaults', async () => {
+  it('restores the defaults at once, and says so (issue 9, item 9)', async () => {
     const { saveProfile } = await show();
-    fireEvent.click(screen.getByRole('button', { name: '恢复默认' }));
-    await act(async () => fireEvent.click(save()));
+    fireEvent.change(input(SATISFACTION), { target: { value: '80' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '恢复默认' })));
     expect(saveProfile).toHaveBeenCalledWith(DEFAULT_PROFILE);
+    expect(input(SATISFACTION).value).toBe('90');
+    expect(screen.getByText('已恢复默认规则并保存在工作簿中。')).toBeTruthy();
+  });
+
+  it('says what the code pattern means, with an example of a valid code', async () => {
+    await show();
+    expect(screen.getByText('即：6位数字，例如 123456')).toBeTruthy();
+    fireEvent.change(input(PATTERN), { target: { value: DEFAULT_PROFILE.codePattern } });
+    expect(screen.getByText('即：8位数字、字母“P”、12位数字或大写字母（共21位），例如 12345678P1A2B3C4D5E6F')).toBeTruthy();
   });
 
   it('shows a failed load or save as a message, with the defaults to edit', async () => {

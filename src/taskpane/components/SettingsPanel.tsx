@@ -2,6 +2,7 @@ import {
   Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle1, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { codePatternProblem, describeCodePattern } from '../../core/codePattern';
 import { DEFAULT_PROFILE, Profile } from '../../core/profile';
 import { LEVEL1 } from '../../core/taxonomy';
 import { useI18n } from '../i18n';
@@ -34,14 +35,6 @@ const toDraft = (p: Profile): Draft => ({
 
 type Checked = { profile: Profile; problems: Partial<Record<keyof Draft, string>> };
 
-function regexProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
 
 export interface SettingsPanelProps {
   loadProfile: WorkbookPort['loadProfile'];
@@ -53,9 +46,10 @@ export interface SettingsPanelProps {
 /** The rule profile stored in the workbook: required 一级指标, 满意度 minimum, code pattern, decimals. */
 export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPanelProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [draft, setDraft] = useState<Draft>();
-  const [saved, setSaved] = useState(false);
+  /** What the last save did: the officer's changes, or 恢复默认 (which applies at once). */
+  const [saved, setSaved] = useState<'saved' | 'restored' | false>(false);
   const [loadError, setLoadError] = useState<unknown>();
   // Settings this panel does not edit (framework, required fields) are kept as stored.
   const [base, setBase] = useState<Profile>(DEFAULT_PROFILE);
@@ -88,8 +82,9 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
     if (d.satisfactionMin.trim() === '' || !(satisfaction >= 0 && satisfaction <= 100)) problems.satisfactionMin = t('settingsSatisfactionRange');
     const decimals = Number(d.amountDecimals);
     if (d.amountDecimals.trim() === '' || !Number.isInteger(decimals) || decimals < 0 || decimals > 6) problems.amountDecimals = t('settingsDecimalsRange');
-    const regex = regexProblem(d.codePattern);
-    if (regex !== undefined) problems.codePattern = t('settingsCodePatternInvalid', { message: regex });
+    // In the pane's language, never the JavaScript engine's English message.
+    const regex = codePatternProblem(d.codePattern);
+    if (regex !== undefined) problems.codePattern = t('settingsCodePatternInvalid', { message: language === 'en' ? regex.en : regex.zh });
     return {
       problems,
       profile: {
@@ -116,10 +111,27 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
     setSaved(false);
     const done = await save.run(checked.profile);
     if (done.ok) {
-      setSaved(true);
+      setSaved('saved');
       onSaved?.(checked.profile);
     }
   };
+  /** 恢复默认 applies at once: the defaults are saved and the workbook is checked with them. */
+  const onRestore = async () => {
+    setDraft(toDraft(DEFAULT_PROFILE));
+    setSaved(false);
+    const done = await save.run(DEFAULT_PROFILE);
+    if (done.ok) {
+      setSaved('restored');
+      onSaved?.(DEFAULT_PROFILE);
+    }
+  };
+  const means = checked.problems.codePattern ? undefined : describeCodePattern(draft.codePattern);
+  const meansText = means
+    ? t('settingsCodePatternMeans', {
+        words: language === 'en' ? means.en : means.zh,
+        example: means.example ? t('settingsCodePatternExample', { code: means.example }) : '',
+      })
+    : undefined;
 
   return (
     <form
@@ -150,7 +162,7 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
       <Field label={t('settingsSatisfaction')} {...problem('satisfactionMin')}>
         <Input className={styles.control} type="number" min={0} max={100} value={draft.satisfactionMin} onChange={(_, d) => edit({ satisfactionMin: d.value })} />
       </Field>
-      <Field label={t('settingsCodePattern')} {...problem('codePattern')}>
+      <Field label={t('settingsCodePattern')} hint={meansText} {...problem('codePattern')}>
         <Input className={styles.control} value={draft.codePattern} onChange={(_, d) => edit({ codePattern: d.value })} spellCheck={false} />
       </Field>
       <Field label={t('settingsDecimals')} {...problem('amountDecimals')}>
@@ -160,11 +172,13 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
         <Button type="submit" appearance="primary" disabled={!valid || save.busy}>
           {save.busy ? t('settingsSaving') : t('settingsSave')}
         </Button>
-        <Button onClick={() => edit(toDraft(DEFAULT_PROFILE))}>{t('settingsDefaults')}</Button>
+        <Button onClick={() => void onRestore()} disabled={save.busy}>
+          {t('settingsDefaults')}
+        </Button>
       </div>
       {saved && (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{t('settingsSaved')}</MessageBarBody>
+          <MessageBarBody>{t(saved === 'restored' ? 'settingsRestored' : 'settingsSaved')}</MessageBarBody>
         </MessageBar>
       )}
       <ErrorBar error={save.error} onDismiss={save.clearError} />

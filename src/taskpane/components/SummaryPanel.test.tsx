@@ -9,12 +9,20 @@ import { sheetToGrid } from '../../core/sheet';
 import { buildSummary } from '../../core/summary';
 import { seedTables } from '../../../test/support/seed';
 import { I18nProvider, Language } from '../i18n';
+import { WorkbookState } from '../port';
 import { SummaryPanel } from './SummaryPanel';
 
-/** The seed's ten tables as the workbook would read them, and their summary. */
+/** The seed's ten tables as the workbook would read them (project 1's 预算数 changed to `total`), and their summary. */
+function seedState(total?: string): WorkbookState {
+  const tables = seedTables().map(
+    (input, i) => readTargetTable(sheetToGrid(writeTargetTable(i === 0 && total ? { ...input, budget: { ...input.budget, total, fiscal: total } } : input)), `项目${i + 1}`) as TargetTable,
+  );
+  const findings = validateWorkbook(tables, DEFAULT_PROFILE);
+  return { tables, findings, ready: false };
+}
 function seedSummary() {
-  const tables = seedTables().map((input, i) => readTargetTable(sheetToGrid(writeTargetTable(input)), `项目${i + 1}`) as TargetTable);
-  return buildSummary(tables, validateWorkbook(tables, DEFAULT_PROFILE));
+  const { tables, findings } = seedState();
+  return buildSummary(tables, findings);
 }
 
 function show(writeSummary: jest.Mock, language: Language = 'zh-CN') {
@@ -56,6 +64,25 @@ describe('SummaryPanel', () => {
     expect(screen.getByText('Written to sheet “汇总 (2)” (projects: 10).')).toBeTruthy();
     expect(amounts()[0]).toEqual(['Budget', '291.61']);
     expect(amounts()[7]).toEqual(['End of December', '288.61']);
+  });
+
+  it('shows the totals of the workbook as it is now, recomputed at every change, and says when the sheet’s counts are stale (issue 9, item 3)', () => {
+    const writeSummary = jest.fn();
+    const view = render(
+      <I18nProvider initialLanguage="zh-CN">
+        <SummaryPanel writeSummary={writeSummary} state={seedState()} />
+      </I18nProvider>,
+    );
+    expect(amounts()[0]).toEqual(['预算数', '291.61']);
+    // 预算数 2 → 3 on project 1: the pane follows without regenerating.
+    view.rerender(
+      <I18nProvider initialLanguage="zh-CN">
+        <SummaryPanel writeSummary={writeSummary} state={{ ...seedState('3.00'), summarySheet: { name: '汇总', staleCounts: ['项目1'] } }} />
+      </I18nProvider>,
+    );
+    expect(amounts()[0]).toEqual(['预算数', '292.61']);
+    expect(screen.getByTestId('summary-stale').textContent).toBe('工作表“汇总”中以下项目的错误/警告数已过期：项目1。请重新生成汇总表。');
+    expect(writeSummary).not.toHaveBeenCalled();
   });
 
   it('shows a failure as a message and keeps the button usable', async () => {

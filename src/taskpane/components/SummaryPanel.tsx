@@ -1,9 +1,9 @@
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { QUARTERS } from '../../core/model';
-import { Summary } from '../../core/summary';
+import { Summary, buildSummary } from '../../core/summary';
 import { quarterKey, useI18n } from '../i18n';
-import { WorkbookPort } from '../port';
+import { WorkbookPort, WorkbookState } from '../port';
 import { useAction } from '../useAction';
 import { ErrorBar } from './ErrorBar';
 
@@ -16,19 +16,26 @@ const useStyles = makeStyles({
   section: { fontWeight: tokens.fontWeightSemibold, textAlign: 'left', paddingTop: tokens.spacingVerticalS },
 });
 
-/** Creates or updates the summary sheet and shows its totals. */
-export function SummaryPanel({ writeSummary }: { writeSummary: WorkbookPort['writeSummary'] }) {
+/**
+ * Creates or updates the summary sheet, and shows the totals of the workbook as it is now: recomputed
+ * from the live state at every change (the sheet's amounts are formulas and follow too), not the
+ * figures of the last generation. Says when the sheet's 错误/警告 counts (values) are out of date.
+ */
+export function SummaryPanel({ writeSummary, state }: { writeSummary: WorkbookPort['writeSummary']; state?: WorkbookState }) {
   const styles = useStyles();
   const { t } = useI18n();
   const [written, setWritten] = useState<{ sheet: string; summary: Summary }>();
   const write = useAction(writeSummary);
+  const live = useMemo(() => (state ? buildSummary(state.tables, state.findings) : undefined), [state]);
+  const stale = state?.summarySheet?.staleCounts ?? [];
 
   const onWrite = async () => {
     const done = await write.run();
     if (done.ok) setWritten(done.value);
   };
 
-  const totals = written?.summary.totals;
+  const summary = live ?? written?.summary;
+  const totals = summary && summary.rows.length > 0 ? summary.totals : undefined;
   const rows: [string, string][] = totals
     ? [
         [t('summaryTotal'), totals.total.toFixed(2)],
@@ -45,11 +52,19 @@ export function SummaryPanel({ writeSummary }: { writeSummary: WorkbookPort['wri
       </Button>
       {write.busy && <Spinner size="tiny" />}
       <ErrorBar error={write.error} onDismiss={write.clearError} />
-      {written && totals && (
+      {written && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{t('summaryWritten', { sheet: written.sheet, n: written.summary.rows.length })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state?.summarySheet && stale.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="summary-stale">
+          <MessageBarBody>{t('summaryStaleCounts', { sheet: state.summarySheet.name, projects: stale.join('、') })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {summary && totals && (
         <>
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>{t('summaryWritten', { sheet: written.sheet, n: written.summary.rows.length })}</MessageBarBody>
-          </MessageBar>
+          <Body1>{t('summaryLive', { n: summary.rows.length })}</Body1>
           <table className={styles.table} data-testid="summary-totals">
             <caption>
               <Subtitle2>{t('summaryTotals')}</Subtitle2>

@@ -60,7 +60,7 @@ describe('TableForm', () => {
       '满意度指标',
     ]);
     expect(screen.queryByText('缺少项目编码')).toBeNull();
-    expect(screen.getByTestId('form-status').textContent).toMatch(/^\d+ 个错误/);
+    expect(screen.getByTestId('form-status').textContent).toBe('填写后在此显示检查结果。');
   });
 
   it('checks a field as it is filled, with the core’s messages', () => {
@@ -132,8 +132,41 @@ describe('TableForm', () => {
     expect(screen.getByText(/13022522P000X4410003G/)).toBeTruthy();
   });
 
+  it('inserts nothing from an empty form: it asks for a name (issue 9, item 5)', async () => {
+    const insertTables = show();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入目标表' })));
+    expect(insertTables).not.toHaveBeenCalled();
+    expect(screen.getByText('请至少填写项目名称再插入')).toBeTruthy();
+    type('项目名称', '道路');
+    expect(screen.queryByText('请至少填写项目名称再插入')).toBeNull();
+  });
+
+  it('after an insert, counts nothing on the reset form, and keeps each insert’s message', async () => {
+    const insertTables = show(jest.fn().mockResolvedValueOnce(['表一']).mockResolvedValueOnce(['表二']));
+    type('项目名称', '表一');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入目标表' })));
+    expect(screen.getByTestId('form-status').textContent).toBe('填写后在此显示检查结果。');
+    type('项目名称', '表二');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入目标表' })));
+    expect(insertTables).toHaveBeenCalledTimes(2);
+    expect(screen.getAllByText(/^已插入工作表：/).map((e) => e.textContent)).toEqual(['已插入工作表：表二', '已插入工作表：表一']);
+  });
+
+  it('says one thing per plan box, under the row of four boxes (issue 9, item 4)', () => {
+    show();
+    ['25', '50', '75', '110'].forEach((v, i) => type(['3月底', '6月底', '10月底', '12月底'][i], v));
+    const messages = within(screen.getByTestId('plan-messages')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^12月底/);
+    // The box itself is only marked: no message inside the narrow column.
+    const box = screen.getByLabelText('12月底');
+    expect(box.closest('[class*="fui-Field"]')?.querySelector('[class*="fui-Field__validationMessage"]')).toBeNull();
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('shows every finding when insert is pressed, inserts anyway and shows a port error as a message', async () => {
     const insertTables = show(jest.fn().mockRejectedValue(new Error('工作簿受保护，不能添加工作表')));
+    type('项目名称', '道路');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入目标表' })));
     expect(screen.getByText('缺少项目编码')).toBeTruthy();
     expect(screen.getByText('缺少绩效目标：请至少填写一条，每行一条')).toBeTruthy();
@@ -143,6 +176,7 @@ describe('TableForm', () => {
 
   it('chooses the provincial layout', async () => {
     const insertTables = show();
+    type('项目名称', '道路');
     fireEvent.click(screen.getByRole('radio', { name: '省级（指标值分列）' }));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入目标表' })));
     expect((insertTables.mock.calls[0][0] as TableInput[])[0].layout).toBe('provincial');

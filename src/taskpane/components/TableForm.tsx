@@ -14,7 +14,7 @@ import {
 } from '../tableForm';
 import { useAction } from '../useAction';
 import { ErrorBar } from './ErrorBar';
-import { fieldValidation } from './fieldValidation';
+import { fieldValidation, worstFinding } from './fieldValidation';
 import { IndicatorRowEditor } from './IndicatorRowEditor';
 
 const useStyles = makeStyles({
@@ -26,6 +26,8 @@ const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: 'none', margin: 0, padding: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  errorText: { color: tokens.colorPaletteRedForeground1 },
+  warningText: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 type TextField = 'code' | 'name' | 'total' | 'fiscal' | 'other' | 'fundUse' | 'goals';
@@ -45,7 +47,9 @@ export function TableForm({ insertTables, profile, tables }: TableFormProps) {
   // Findings show on the fields the officer has typed in, and on all of them once insert is pressed.
   const [touched, setTouched] = useState<ReadonlySet<FieldKey>>(new Set());
   const [revealAll, setRevealAll] = useState(false);
-  const [inserted, setInserted] = useState<string[]>();
+  // One message per insert, newest first, so a second insert does not silently replace the first one's.
+  const [inserted, setInserted] = useState<{ id: number; sheets: string[] }[]>([]);
+  const [nameMissing, setNameMissing] = useState(false);
   const insert = useAction(insertTables);
 
   const suggestedDepartment = useMemo(() => workbookDepartment(tables), [tables]);
@@ -58,6 +62,7 @@ export function TableForm({ insertTables, profile, tables }: TableFormProps) {
 
   const setText = (field: TextField) => (value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
+    if (field === 'name' && value.trim() !== '') setNameMissing(false);
     touch(field);
   };
   const setPlan = (i: number, value: string) => {
@@ -86,10 +91,15 @@ export function TableForm({ insertTables, profile, tables }: TableFormProps) {
 
   const onInsert = async () => {
     setRevealAll(true);
-    setInserted(undefined);
+    // An empty form would insert a blank table full of errors: a name at least.
+    if (form.name.trim() === '') {
+      setNameMissing(true);
+      return;
+    }
+    setNameMissing(false);
     const done = await insert.run([toTableInput(form, suggestedDepartment)]);
     if (done.ok) {
-      setInserted(done.value);
+      setInserted((list) => [{ id: Date.now() + list.length, sheets: done.value }, ...list]);
       // Ready for the next table of the same department and layout; the inserted one is checked in 检查.
       setForm((f) => ({ ...emptyForm(profile.requiredLevel1), department: f.department, layout: f.layout }));
       setTouched(new Set());
@@ -100,7 +110,8 @@ export function TableForm({ insertTables, profile, tables }: TableFormProps) {
     setForm(emptyForm(profile.requiredLevel1));
     setTouched(new Set());
     setRevealAll(false);
-    setInserted(undefined);
+    setNameMissing(false);
+    setInserted([]);
     insert.clearError();
   };
 
@@ -109,6 +120,13 @@ export function TableForm({ insertTables, profile, tables }: TableFormProps) {
       <Input className={styles.control} value={form[field]} onChange={(_, d) => setText(field)(d.value)} {...extra} />
     </Field>
   );
+  // Named after its box unless the message names it already.
+  const planMessage = (quarter: (typeof QUARTERS)[number], message: string) =>
+    message.includes(t(quarterKey(quarter))) ? message : t('planMessage', { quarter: t(quarterKey(quarter)), message });
+  const planMessages = QUARTERS.flatMap((quarter, i) => {
+    const finding = worstFinding(shown(planKey(i)));
+    return finding ? [{ quarter, finding }] : [];
+  });
   const other = [...check.other, ...(revealAll || touched.has('indicators') ? check.byField.get('indicators') ?? [] : [])];
 
   return (
@@ -133,7 +151,13 @@ export function TableForm({ insertTables, profile, tables }: TableFormProps) {
         />
       </Field>
       {textInput('code', t('code'))}
-      {textInput('name', t('name'))}
+      {nameMissing ? (
+        <Field label={t('name')} validationState="error" validationMessage={t('nameRequired')}>
+          <Input className={styles.control} value={form.name} onChange={(_, d) => setText('name')(d.value)} />
+        </Field>
+      ) : (
+        textInput('name', t('name'))
+      )}
       <div className={styles.columns}>
         {textInput('total', t('total'), { inputMode: 'decimal' })}
         {textInput('fiscal', t('fiscal'), { inputMode: 'decimal' })}
@@ -146,11 +170,23 @@ export function TableForm({ insertTables, profile, tables }: TableFormProps) {
         </legend>
         <div className={styles.quarters}>
           {QUARTERS.map((q, i) => (
-            <Field key={q} label={t(quarterKey(q))} {...v(planKey(i))}>
+            // The four boxes are too narrow for a message: the box is marked, its message goes below the row.
+            <Field key={q} label={t(quarterKey(q))} {...fieldValidation(shown(planKey(i)), language, { withMessage: false })}>
               <Input className={styles.control} value={form.plan[i]} placeholder={`${(i + 1) * 25}%`} inputMode="decimal" onChange={(_, d) => setPlan(i, d.value)} />
             </Field>
           ))}
         </div>
+        {planMessages.length > 0 && (
+          <ul className={styles.list} data-testid="plan-messages">
+            {planMessages.map(({ quarter, finding }) => (
+              <li key={quarter}>
+                <Text size={200} className={finding.severity === 'error' ? styles.errorText : styles.warningText}>
+                  {planMessage(quarter, findingMessage(finding, language))}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        )}
       </fieldset>
       <Field label={t('goals')} {...v('goals')}>
         <Textarea className={styles.control} value={form.goals} resize="vertical" rows={3} onChange={(_, d) => setText('goals')(d.value)} />
@@ -186,8 +222,13 @@ export function TableForm({ insertTables, profile, tables }: TableFormProps) {
         </MessageBar>
       )}
       <Text role="status" data-testid="form-status">
-        {counts.error + counts.warning === 0 ? t('formClean') : t('formStatus', { errors: counts.error, warnings: counts.warning })}
-        {counts.error > 0 && ` ${t('formStatusHint')}`}
+        {/* A form not yet filled (e.g. just reset after an insert) is not counted as a table full of errors. */}
+        {touched.size === 0 && !revealAll
+          ? t('formEmpty')
+          : counts.error + counts.warning === 0
+            ? t('formClean')
+            : t('formStatus', { errors: counts.error, warnings: counts.warning })}
+        {(touched.size > 0 || revealAll) && counts.error > 0 && ` ${t('formStatusHint')}`}
       </Text>
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={insert.busy}>
@@ -198,11 +239,11 @@ export function TableForm({ insertTables, profile, tables }: TableFormProps) {
         </Button>
         {insert.busy && <Spinner size="tiny" />}
       </div>
-      {inserted && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{t('inserted', { sheets: inserted.join('、') })}</MessageBarBody>
+      {inserted.map(({ id, sheets }) => (
+        <MessageBar key={id} intent="success" layout="multiline">
+          <MessageBarBody>{t('inserted', { sheets: sheets.join('、') })}</MessageBarBody>
         </MessageBar>
-      )}
+      ))}
       <ErrorBar error={insert.error} onDismiss={insert.clearError} />
     </form>
   );

@@ -33,6 +33,7 @@ function fakePort(overrides: Partial<WorkbookPort> = {}) {
     insertTables: jest.fn().mockResolvedValue([]),
     goTo: jest.fn().mockResolvedValue(undefined),
     applyFix: jest.fn().mockResolvedValue(undefined),
+    applyFixes: jest.fn().mockResolvedValue(0),
     writeSummary: jest.fn(),
     loadProfile: jest.fn().mockResolvedValue(DEFAULT_PROFILE),
     saveProfile: jest.fn().mockResolvedValue(undefined),
@@ -83,7 +84,8 @@ describe('TaskPane', () => {
     const { port } = fakePort();
     await show(port);
     fireEvent.click(screen.getByRole('tab', { name: '新建目标表' }));
-    fireEvent.change(screen.getByLabelText('项目名称'), { target: { value: '2022年村级道路养护经费' } });
+    // The insert form loads after the first verdict (a lazy chunk).
+    fireEvent.change(await screen.findByLabelText('项目名称'), { target: { value: '2022年村级道路养护经费' } });
     fireEvent.click(screen.getByRole('tab', { name: '检查' }));
     fireEvent.click(screen.getByRole('tab', { name: '新建目标表' }));
     expect((screen.getByLabelText('项目名称') as HTMLInputElement).value).toBe('2022年村级道路养护经费');
@@ -123,7 +125,7 @@ describe('TaskPane', () => {
     expect(screen.getByText(degraded.zh)).toBeTruthy();
     expect(screen.getByText(profileNotice.zh)).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: '设置' }));
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '保存' })));
+    await act(async () => fireEvent.click(await screen.findByRole('button', { name: '保存' })));
     expect(port.saveProfile).toHaveBeenCalledWith(DEFAULT_PROFILE);
     expect(screen.queryByText(profileNotice.zh)).toBeNull();
     expect(screen.getByText(degraded.zh)).toBeTruthy();

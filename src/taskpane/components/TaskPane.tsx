@@ -1,5 +1,5 @@
-import { Badge, CounterBadge, Divider, Subtitle1, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Badge, CounterBadge, Spinner, Subtitle1, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { countBySeverity } from '../../core/finding';
 import { DEFAULT_PROFILE, Profile } from '../../core/profile';
 import { useI18n } from '../i18n';
@@ -8,11 +8,12 @@ import { useWorkbookState } from '../useWorkbookState';
 import { CheckPanel } from './CheckPanel';
 import { ErrorBar } from './ErrorBar';
 import { HostNotices } from './HostNotices';
-import { JsonImport } from './JsonImport';
 import { LanguageToggle } from './LanguageToggle';
-import { SettingsPanel } from './SettingsPanel';
-import { SummaryPanel } from './SummaryPanel';
-import { TableForm } from './TableForm';
+
+// What the first verdict does not need loads after it, each tab in its own chunk (issue 9, item 13).
+const InsertPanel = lazy(() => import('./InsertPanel').then((m) => ({ default: m.InsertPanel })));
+const SummaryPanel = lazy(() => import('./SummaryPanel').then((m) => ({ default: m.SummaryPanel })));
+const SettingsPanel = lazy(() => import('./SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: 0 },
@@ -84,18 +85,22 @@ export function TaskPane({ port, preview = false }: { port: WorkbookPort; previe
         ))}
       </TabList>
       <div {...panel('insert')}>
-        <TableForm insertTables={port.insertTables} profile={profile} tables={state?.tables ?? NO_TABLES} />
-        <Divider />
-        <JsonImport insertTables={port.insertTables} />
+        <Suspense fallback={<Spinner size="small" />}>
+          <InsertPanel insertTables={port.insertTables} profile={profile} tables={state?.tables ?? NO_TABLES} />
+        </Suspense>
       </div>
       <div {...panel('check')}>
-        <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} setHighlights={port.setHighlights} highlighted={port.highlighted()} />
+        <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} applyFixes={port.applyFixes} setHighlights={port.setHighlights} highlighted={port.highlighted()} />
       </div>
       <div {...panel('summary')}>
-        <SummaryPanel writeSummary={port.writeSummary} />
+        <Suspense fallback={<Spinner size="small" />}>
+          <SummaryPanel writeSummary={port.writeSummary} state={state} />
+        </Suspense>
       </div>
       <div {...panel('settings')}>
-        <SettingsPanel loadProfile={port.loadProfile} saveProfile={port.saveProfile} onSaved={onProfileSaved} />
+        <Suspense fallback={<Spinner size="small" />}>
+          <SettingsPanel loadProfile={port.loadProfile} saveProfile={port.saveProfile} onSaved={onProfileSaved} />
+        </Suspense>
       </div>
     </main>
   );

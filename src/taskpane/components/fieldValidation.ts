@@ -1,13 +1,26 @@
-/** A form field's findings as Fluent Field validation props: the worst severity and every message. */
+/**
+ * A form field's findings as Fluent Field validation props: the worst severity and one message per
+ * cell (the first of the worst severity; two rules on one cell would otherwise say the same thing twice).
+ */
 import { FieldProps } from '@fluentui/react-components';
 import { Finding } from '../../core/finding';
-import { Language, findingMessage, translator } from '../i18n';
+import { Language, findingMessage } from '../i18n';
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** The finding a field shows: errors before warnings before hints, in the core's order otherwise. */
+export function worstFinding(findings: readonly Finding[] | undefined): Finding | undefined {
+  if (!findings || findings.length === 0) return undefined;
+  return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0];
+}
 
 export function fieldValidation(
   findings: readonly Finding[] | undefined,
   language: Language,
+  { withMessage = true }: { withMessage?: boolean } = {},
 ): Pick<FieldProps, 'validationState' | 'validationMessage'> {
-  if (!findings || findings.length === 0) return {};
-  const state = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : 'none';
-  return { validationState: state, validationMessage: findings.map((f) => findingMessage(f, language)).join(translator(language)('listSeparator')) };
+  const worst = worstFinding(findings);
+  if (!worst) return {};
+  const state = worst.severity === 'error' ? 'error' : worst.severity === 'warning' ? 'warning' : 'none';
+  return withMessage ? { validationState: state, validationMessage: findingMessage(worst, language) } : { validationState: state };
 }

@@ -84,18 +84,46 @@ describe('GridView', () => {
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 
-  it('starts a click edit from what the cell holds: a percentage as 25%, a formula as written', () => {
+  it('starts an in-place edit (double click, F2) from what the cell holds: a percentage as 25%, a formula as written', () => {
     show();
-    fireEvent.click(gridCell('B7'));
+    fireEvent.doubleClick(gridCell('B7'));
     expect((screen.getByRole('textbox', { name: '编辑 B7' }) as HTMLInputElement).value).toBe('25%');
     fireEvent.keyDown(screen.getByRole('textbox'), { key: 'Escape' });
-    fireEvent.click(gridCell('G4'));
+    fireEvent.keyDown(gridCell('G4'), { key: 'F2' });
     expect((screen.getByRole('textbox', { name: '编辑 G4' }) as HTMLInputElement).value).toBe('=C4+1');
+  });
+
+  it('replaces a clicked cell with what is typed (100% then 90% gives 90%, not 100%90%)', () => {
+    const { onEdit } = show();
+    fireEvent.click(gridCell('C7'));
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(gridCell('C7').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(gridCell('C7'), { key: '9' });
+    const editor = screen.getByRole('textbox', { name: '编辑 C7' }) as HTMLInputElement;
+    expect(editor.value).toBe('9');
+    fireEvent.change(editor, { target: { value: '90%' } });
+    fireEvent.keyDown(editor, { key: 'Enter' });
+    expect(onEdit).toHaveBeenCalledWith('项目1', 'C7', '90%');
+    expect(gridCell('C8').getAttribute('tabindex')).toBe('0');
+  });
+
+  it('moves on with Tab and Enter, editing or not, keeping the grid in charge', () => {
+    const { onEdit } = show();
+    fireEvent.click(gridCell('B7'));
+    fireEvent.keyDown(gridCell('B7'), { key: 'Tab' });
+    expect(gridCell('C7').getAttribute('tabindex')).toBe('0');
+    fireEvent.keyDown(gridCell('C7'), { key: 'Enter' });
+    expect(gridCell('C8').getAttribute('tabindex')).toBe('0');
+    expect(screen.queryByRole('textbox')).toBeNull();
+    fireEvent.keyDown(gridCell('C8'), { key: '5' });
+    fireEvent.keyDown(screen.getByRole('textbox', { name: '编辑 C8' }), { key: 'Tab' });
+    expect(onEdit).toHaveBeenCalledWith('项目1', 'C8', '5');
+    expect(gridCell('D8').getAttribute('tabindex')).toBe('0');
   });
 
   it('drops the edit on Esc', () => {
     const { onEdit } = show();
-    fireEvent.click(gridCell('C4'));
+    fireEvent.doubleClick(gridCell('C4'));
     const editor = screen.getByRole('textbox');
     fireEvent.change(editor, { target: { value: '99' } });
     fireEvent.keyDown(editor, { key: 'Escape' });

@@ -1,5 +1,5 @@
-import { Caption1, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { Caption1, Tab, TabList, makeStyles, mergeClasses, tokens, useUncontrolledFocus } from '@fluentui/react-components';
+import { KeyboardEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { a1, columnName, parseA1, parseRangeA1 } from '../../core/grid';
 import type { CellSnapshot, SheetSnapshot } from '../../preview';
 import { useI18n } from '../i18n';
@@ -44,7 +44,8 @@ const useStyles = makeStyles({
   bold: { fontWeight: tokens.fontWeightBold },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   input: { width: '100%', boxSizing: 'border-box', font: 'inherit', border: 'none', padding: 0, outline: 'none', backgroundColor: 'transparent' },
-  sheetTabs: { overflowX: 'auto', flexWrap: 'nowrap' },
+  // Scrollable, with a visible scrollbar, like Excel's sheet tabs; the active one is scrolled into view.
+  sheetTabs: { overflowX: 'auto', overflowY: 'hidden', flexWrap: 'nowrap', flexShrink: 0, scrollbarWidth: 'thin', paddingBottom: '2px' },
 });
 
 export interface GridViewProps {
@@ -57,9 +58,32 @@ export interface GridViewProps {
   onActivate: (sheet: string) => void;
   /** The user typed `input` into a cell and pressed Enter. */
   onEdit: (sheet: string, address: string, input: string) => void;
+  /** The user moved the selection to a cell (click, arrows, Enter, Tab). */
+  onSelect?: (sheet: string, address: string) => void;
 }
 
 const MIN_COLUMNS = 8;
+/** The sticky row-number column and column-letter row, which cover what scrolls under them. */
+const ROW_HEAD_PX = 36;
+const COLUMN_HEAD_PX = 22;
+
+/**
+ * Scrolls `container` the least that shows `target` below and right of its sticky headers (`inset`);
+ * a target wider or taller than the view shows its top-left corner. Only `container` scrolls, never the page.
+ */
+export function reveal(container: HTMLElement, target: HTMLElement, inset: { left: number; top: number }): void {
+  const box = container.getBoundingClientRect();
+  const el = target.getBoundingClientRect();
+  const axis = (start: number, end: number, viewStart: number, viewEnd: number) => {
+    if (start < viewStart || end - start > viewEnd - viewStart) return start - viewStart;
+    if (end > viewEnd) return end - viewEnd;
+    return 0;
+  };
+  const dx = axis(el.left, el.right, box.left + inset.left, box.left + container.clientWidth);
+  const dy = axis(el.top, el.bottom, box.top + inset.top, box.top + container.clientHeight);
+  if (dx) container.scrollLeft += dx;
+  if (dy) container.scrollTop += dy;
+}
 const MIN_ROWS = 20;
 const pointsToPixels = (points: number) => Math.round((points * 4) / 3);
 
@@ -78,11 +102,12 @@ function extent(sheet: SheetSnapshot | undefined): { rows: number; cols: number 
 /** For each merged area: its span at the top-left cell, and the cells it hides. */
 function mergeMap(sheet: SheetSnapshot | undefined) {
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
-  const hidden = new Set<string>();
+  /** Each hidden cell's merged area's top-left cell. */
+  const hidden = new Map<string, string>();
   for (const m of sheet?.merges ?? []) {
     const r = parseRangeA1(m);
     spans.set(a1(r.top, r.left), { rowSpan: r.bottom - r.top + 1, colSpan: r.right - r.left + 1 });
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) hidden.add(a1(row, col));
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) hidden.set(a1(row, col), a1(r.top, r.left));
   }
   return { spans, hidden };
 }
@@ -93,61 +118,92 @@ const ALIGN: Record<string, 'left' | 'center' | 'right' | undefined> = { Left: '
  * The browser preview's stand-in for Excel's grid: the active sheet's cells as Excel shows them,
  * sheet tabs, and typing into a cell as a user would (Enter confirms, Esc cancels).
  */
-export function GridView({ sheets, active, sheet, selection, onActivate, onEdit }: GridViewProps) {
+export function GridView({ sheets, active, sheet, selection, onActivate, onEdit, onSelect }: GridViewProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const [cursor, setCursor] = useState(() => selection.split(':')[0]);
-  const [editing, setEditing] = useState<{ address: string; text: string; original: string }>();
+  /** The cell being edited: in place (F2, double click) or replaced by what is typed (`replacing`). */
+  const [editing, setEditing] = useState<{ address: string; text: string; original: string; replacing: boolean }>();
   // Esc unmounts the editor, which may blur it: that blur must not commit.
   const cancelled = useRef(false);
   const scroll = useRef<HTMLDivElement>(null);
   const sheetTabs = useRef<HTMLDivElement>(null);
+  // Tab moves between cells, as in Excel: Fluent's focus manager must leave the grid's keys to it.
+  const uncontrolled = useUncontrolledFocus();
   const { rows, cols } = useMemo(() => extent(sheet), [sheet]);
   const merges = useMemo(() => mergeMap(sheet), [sheet]);
 
-  // The workbook moved the selection (goTo, another sheet): follow it and bring it into view.
+  // The workbook moved the selection (goTo, another sheet): follow it and bring it, and the sheet's tab, into view.
   const hostCell = selection.split(':')[0];
-  useEffect(() => {
+  const shownSheet = useRef<string>(undefined);
+  // The list as a value: a new array with the same names (every workbook change) moves nothing.
+  const sheetList = sheets.join('\n');
+  useLayoutEffect(() => {
     setCursor(hostCell);
     setEditing(undefined);
-    scroll.current?.querySelector(`[data-cell="${hostCell}"]`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-    sheetTabs.current?.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  }, [active, hostCell]);
+    const grid = scroll.current;
+    if (grid) {
+      // Another sheet opens at its top-left corner, as in Excel, not where the last one was scrolled to.
+      if (shownSheet.current !== active) grid.scrollTo?.({ left: 0, top: 0 });
+      const target = grid.querySelector<HTMLElement>(`[data-cell="${hostCell}"]`);
+      if (target) reveal(grid, target, { left: ROW_HEAD_PX, top: COLUMN_HEAD_PX });
+    }
+    shownSheet.current = active;
+    const strip = sheetTabs.current;
+    // By name: Fluent marks the selected tab (aria-selected) only in a later render.
+    const tab = [...(strip?.querySelectorAll<HTMLElement>('[data-sheet]') ?? [])].find((el) => el.dataset.sheet === active);
+    if (strip && tab) reveal(strip, tab, { left: 0, top: 0 });
+  }, [active, hostCell, sheetList]);
 
   const focusCell = (address: string) => {
     setCursor(address);
+    if (address !== cursor) onSelect?.(active, address);
     // After React has rendered the new roving tab stop.
     requestAnimationFrame(() => scroll.current?.querySelector<HTMLElement>(`[data-cell="${address}"]`)?.focus());
   };
-  const commit = () => {
+  /** Confirms the edit and moves on, as Excel does: Enter goes down, Tab right (Shift reverses); focus stays in the grid. */
+  const commit = (move: [number, number] = [1, 0]) => {
     if (!editing) return;
     cancelled.current = true;
-    onEdit(active, editing.address, editing.text);
+    if (editing.text !== editing.original || editing.replacing) onEdit(active, editing.address, editing.text);
     setEditing(undefined);
-    const { row, col } = parseA1(editing.address);
-    focusCell(a1(Math.min(row + 1, rows - 1), col));
+    focusCell(moved(editing.address, move));
+  };
+  /** The cell a move lands on, as in Excel: a merged area is one cell (its top-left), and moving leaves it. */
+  const moved = (address: string, [dr, dc]: [number, number]) => {
+    const anchor = (a: string) => merges.hidden.get(a) ?? a;
+    const from = anchor(address);
+    let { row, col } = parseA1(address);
+    for (;;) {
+      const next = { row: Math.min(Math.max(row + dr, 0), rows - 1), col: Math.min(Math.max(col + dc, 0), cols - 1) };
+      if (next.row === row && next.col === col) return anchor(a1(row, col));
+      ({ row, col } = next);
+      if (anchor(a1(row, col)) !== from) return anchor(a1(row, col));
+    }
   };
   const startEditing = (address: string, text?: string) => {
     const original = cellInput(sheet?.cells[address]);
     cancelled.current = false;
-    setEditing({ address, text: text ?? original, original: text === undefined ? original : '' });
+    setEditing({ address, text: text ?? original, original, replacing: text !== undefined });
   };
 
   const onCellKey = (e: KeyboardEvent<HTMLTableCellElement>, address: string) => {
-    const { row, col } = parseA1(address);
     const move: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if (move[e.key]) {
       e.preventDefault();
-      const [dr, dc] = move[e.key];
-      focusCell(a1(Math.min(Math.max(row + dr, 0), rows - 1), Math.min(Math.max(col + dc, 0), cols - 1)));
-    } else if (e.key === 'Enter' || e.key === 'F2') {
+      focusCell(moved(address, move[e.key]));
+    } else if (e.key === 'Enter' || e.key === 'Tab') {
+      // Excel: Enter goes down, Tab right, Shift the other way; the cell is not edited.
+      e.preventDefault();
+      focusCell(moved(address, e.key === 'Enter' ? [e.shiftKey ? -1 : 1, 0] : [0, e.shiftKey ? -1 : 1]));
+    } else if (e.key === 'F2') {
       e.preventDefault();
       startEditing(address);
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       onEdit(active, address, '');
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      // Typing replaces the cell's content, as in Excel.
+      // Typing on a selected cell replaces its content, as in Excel.
       e.preventDefault();
       startEditing(address, e.key);
     }
@@ -177,9 +233,11 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit 
           color: cell?.fontColor && cell.fontColor !== '#000000' ? cell.fontColor : undefined,
         }}
         onClick={() => {
-          if (isEditing) return;
-          setCursor(address);
-          startEditing(address);
+          // A click selects; typing then replaces, a double click (or F2) edits in place.
+          if (!isEditing) focusCell(address);
+        }}
+        onDoubleClick={() => {
+          if (!isEditing) startEditing(address);
         }}
         onKeyDown={isEditing ? undefined : (e) => onCellKey(e, address)}
       >
@@ -191,9 +249,9 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit 
             value={editing.text}
             onChange={(e) => setEditing({ ...editing, text: e.target.value })}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') {
+              if (e.key === 'Enter' || e.key === 'Tab') {
                 e.preventDefault();
-                commit();
+                commit(e.key === 'Enter' ? [e.shiftKey ? -1 : 1, 0] : [0, e.shiftKey ? -1 : 1]);
               } else if (e.key === 'Escape') {
                 e.preventDefault();
                 cancelled.current = true;
@@ -203,7 +261,7 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit 
             }}
             onBlur={() => {
               // Clicking away confirms what was typed, as in Excel.
-              if (!cancelled.current && editing.text !== editing.original) onEdit(active, address, editing.text);
+              if (!cancelled.current && (editing.replacing || editing.text !== editing.original)) onEdit(active, address, editing.text);
               setEditing(undefined);
             }}
           />
@@ -217,10 +275,10 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit 
   return (
     <section className={styles.view} aria-label={t('gridLabel')}>
       <Caption1>{t('gridHint')}</Caption1>
-      <div className={styles.scroll} ref={scroll}>
+      <div className={styles.scroll} ref={scroll} {...uncontrolled}>
         <table className={styles.table} role="grid" aria-label={active}>
           <colgroup>
-            <col style={{ width: '36px' }} />
+            <col style={{ width: `${ROW_HEAD_PX}px` }} />
             {Array.from({ length: cols }, (_, c) => (
               <col key={c} style={{ width: `${pointsToPixels(sheet?.columnWidths[columnName(c)] ?? 48)}px` }} />
             ))}
@@ -249,7 +307,7 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit 
       </div>
       <TabList ref={sheetTabs} className={styles.sheetTabs} size="small" selectedValue={active} onTabSelect={(_, d) => onActivate(String(d.value))} aria-label={t('gridSheets')}>
         {sheets.map((name) => (
-          <Tab key={name} value={name}>
+          <Tab key={name} value={name} data-sheet={name}>
             {name}
           </Tab>
         ))}

@@ -11,6 +11,7 @@ const quietPort: WorkbookPort = {
   insertTables: jest.fn(),
   goTo: jest.fn(),
   applyFix: jest.fn(),
+  applyFixes: jest.fn(),
   writeSummary: jest.fn(),
   loadProfile: () => new Promise(() => undefined),
   saveProfile: jest.fn(),
@@ -33,7 +34,9 @@ async function show(): Promise<WorkbookView> {
 const gridCell = (address: string) => document.querySelector(`[data-cell="${address}"]`) as HTMLElement;
 
 function typeInto(address: string, input: string) {
+  // A click selects; a double click edits in place, as in Excel.
   fireEvent.click(gridCell(address));
+  fireEvent.doubleClick(gridCell(address));
   const editor = screen.getByLabelText(`编辑 ${address}`);
   fireEvent.change(editor, { target: { value: input } });
   fireEvent.keyDown(editor, { key: 'Enter' });

@@ -17,15 +17,21 @@ export interface WorkbookView {
   sheet(name: string): SheetSnapshot | undefined;
   /** The user clicks a sheet tab. */
   activate(name: string): Promise<void>;
-  /** The user types into a cell and presses Enter: the workbook raises its change events. */
+  /**
+   * The user types into a cell and presses Enter: the workbook raises its change events — except in a
+   * cell with a dropdown list, where the entry counts as a choice from the list, which Excel may not
+   * report (office-js #3888, #4066, #420): the add-in sees it when the selection moves.
+   */
   edit(sheet: string, address: string, input: string): void;
+  /** The user selects a cell: the workbook raises onSelectionChanged. */
+  select(sheet: string, address: string): void;
 }
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100vh', boxSizing: 'border-box' },
   banner: { flexShrink: 0 },
   body: { display: 'flex', flexWrap: 'wrap', flexGrow: 1, minHeight: 0, gap: tokens.spacingHorizontalS },
-  grid: { flex: '1 1 420px', display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: '60vh', maxHeight: '100%', padding: tokens.spacingHorizontalS },
+  grid: { flex: '1 1 420px', boxSizing: 'border-box', display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: '60vh', maxHeight: '100%', padding: tokens.spacingHorizontalS },
   pane: {
     flex: '0 0 350px',
     boxSizing: 'border-box',
@@ -78,6 +84,7 @@ export function PreviewApp({ port, workbook }: { port: WorkbookPort; workbook: W
             selection={view.selection}
             onActivate={(name) => void workbook.activate(name).catch(setEditError)}
             onEdit={edit}
+            onSelect={(sheet, address) => workbook.select(sheet, address)}
           />
         </div>
         <div className={styles.pane} data-testid="task-pane">

@@ -25,7 +25,9 @@ function workbookView(host: PreviewHost): WorkbookView {
       host.asUser(async (context) => {
         context.workbook.worksheets.getItem(name).activate();
       }),
-    edit: (sheet, address, input) => host.userEdit(sheet, address, input),
+    edit: (sheet, address, input) =>
+      host.cell(sheet, address).validation?.inCellDropDown ? host.userChoose(sheet, address, input) : host.userEdit(sheet, address, input),
+    select: (sheet, address) => host.userSelect(sheet, address),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * The task pane's entry. In Excel it runs on the Excel layer's service over the real Excel.run.
- * Opened in a plain browser (office.js resolves onReady without a host, or is absent) it runs the
- * browser preview: the same service over an in-memory workbook, shown as a grid beside the pane.
+ * The task pane, loaded by the entry (index.ts) as soon as the page starts. In Excel it runs on the
+ * Excel layer's service over the real Excel.run. Opened in a plain browser (office.js resolves onReady
+ * without a host, or is absent) it runs the browser preview: the same service over an in-memory
+ * workbook, shown as a grid beside the pane.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { ReactNode, StrictMode } from 'react';
@@ -13,9 +14,11 @@ import { excelPort } from './excelPort';
 import { I18nProvider, Language, languageFor } from './i18n';
 
 const container = document.getElementById('container')!;
-const root = createRoot(container);
+let root: ReturnType<typeof createRoot> | undefined;
 
 function show(language: Language, ui: ReactNode): void {
+  // Replaces the static frame of taskpane.html.
+  root ??= createRoot(container);
   root.render(
     <StrictMode>
       <FluentProvider theme={webLightTheme}>
@@ -48,10 +51,21 @@ function keepOfficeJsOffline(): void {
   if (endpoint) endpoint.loadProxyFrame = () => undefined;
 }
 
+/**
+ * The preview (in-memory workbook, seed, grid) is a separate chunk: Excel never loads it. Office adds
+ * `_host_Info` to the add-in's address; without it the page is most likely the preview, whose chunks
+ * are then fetched at once rather than after Office.onReady.
+ */
+const loadPreview = () => Promise.all([import('./preview/startPreview'), import('./preview/PreviewApp')]);
+let previewModules: ReturnType<typeof loadPreview> | undefined;
+if (!new URLSearchParams(window.location.search).has('_host_Info')) {
+  previewModules = loadPreview();
+  previewModules.catch(() => undefined);
+}
+
 async function startPreview(): Promise<void> {
   keepOfficeJsOffline();
-  // The preview (in-memory workbook, seed, grid) is a separate chunk: Excel never loads it.
-  const [{ startPreview: start }, { PreviewApp }] = await Promise.all([import('./preview/startPreview'), import('./preview/PreviewApp')]);
+  const [{ startPreview: start }, { PreviewApp }] = await (previewModules ?? loadPreview());
   const { port, workbook } = await start(language === 'en' ? 'en-US' : 'zh-CN');
   show(language, <PreviewApp port={port} workbook={workbook} />);
 }
@@ -64,8 +78,11 @@ function run(start: () => void | Promise<void>): void {
   }
 }
 
-if (typeof Office === 'undefined') {
-  run(startPreview);
-} else {
-  void Office.onReady((info) => run(info.host === Office.HostType.Excel ? startInExcel : startPreview));
+/** Starts the pane in Excel, or the preview outside Office. */
+export function boot(): void {
+  if (typeof Office === 'undefined') {
+    run(startPreview);
+  } else {
+    void Office.onReady((info) => run(info.host === Office.HostType.Excel ? startInExcel : startPreview));
+  }
 }
