@@ -1,7 +1,7 @@
 /** The `budget-targets` command line (SPEC §7); `bin/budget-targets.js` calls `main`. */
 import { readFileSync, promises as fs } from 'fs';
 import path from 'path';
-import { DEFAULT_PROFILE, Profile, parseProfile } from '../core/profile';
+import { DEFAULT_PROFILE, Profile, parseProfile, problemLine } from '../core/profile';
 import { parseArgs } from './args';
 import { checkFile, exitCode, toJson, toText } from './check';
 import { Io, processIo } from './io';
@@ -31,7 +31,7 @@ export async function loadProfile(file: string | undefined): Promise<{ ok: true;
     return { ok: false, message: msg.profileUnreadable(file, msg.notJson(e instanceof Error ? e.message : String(e))) };
   }
   const parsed = parseProfile(json);
-  return parsed.ok ? parsed : { ok: false, message: msg.profileInvalid(file, parsed.errors) };
+  return parsed.ok ? parsed : { ok: false, message: msg.profileInvalid(file, parsed.errors.map(problemLine)) };
 }
 
 /** Runs the command line and returns the exit code: 0 fine, 1 errors found, 2 unusable input. */

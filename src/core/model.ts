@@ -74,6 +74,8 @@ export interface Indicator {
   valueType?: Field<string>;
   operator?: Field<Operator>;
   unit?: Field<string>;
+  /** 权重/分值, when the block has that column (percent points or score). */
+  weight?: Field<Decimal>;
 }
 
 export interface SpendingPoint {

@@ -5,7 +5,7 @@ import { readTargetTable } from './layout/reader';
 import { titleFor } from './layout/writer';
 import { TableInput, TargetTable } from './model';
 import { Profile } from './profile';
-import { validateWorkbook } from './rules';
+import { applyRuleSettings, validateWorkbook } from './rules';
 import { checkSummary } from './summary';
 
 export interface NamedGrid {
@@ -29,7 +29,7 @@ export function checkTables(tables: readonly TargetTable[], profile: Profile, su
   const findings = validateWorkbook(tables, profile);
   if (!summary) return findings;
   // The sort is stable and on severity only: W002 joins the end of the warnings.
-  return [...findings, ...checkSummary(summary.name, summary.grid, tables)].sort(compareFindings);
+  return [...findings, ...applyRuleSettings(checkSummary(summary.name, summary.grid, tables), profile)].sort(compareFindings);
 }
 
 /** The name a table's sheet is given before it is made unique: its project name, else its title. */

@@ -247,7 +247,8 @@ function readIndicators(idx: GridIndex, header: Pos, columns: ColumnMap, layout:
       const number = shownText(raw, format);
       return parseIndicatorValue(`${operator.text}${number}${number.endsWith('%') ? '' : unit.text}`);
     });
-    indicators.push({ ...base, value, valueType, operator, unit });
+    const weight = columns.weight === undefined ? undefined : field(grid, at(row, 'weight'), parsePercent);
+    indicators.push({ ...base, value, valueType, operator, unit, ...(weight && { weight }) });
   }
   return indicators;
 }

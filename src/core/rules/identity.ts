@@ -5,12 +5,22 @@ import { Profile } from '../profile';
 import { labelKey } from '../text';
 import { RuleMeta, TableRule, finding } from './rule';
 
-const T001: RuleMeta = { id: 'T001', severity: 'error' };
+const T001: RuleMeta = {
+  id: 'T001',
+  severity: 'error',
+  description: { zh: '项目编码缺失', en: '项目编码 (project code) missing' },
+  fixable: false,
+};
 /** 项目编码 missing. */
 export const codeMissing: TableRule = (t) =>
   t.code.text === '' ? [finding(T001, t.sheet, t.code.cell, '缺少项目编码', '项目编码 (project code) is missing')] : [];
 
-const T002: RuleMeta = { id: 'T002', severity: 'warning' };
+const T002: RuleMeta = {
+  id: 'T002',
+  severity: 'warning',
+  description: { zh: '项目编码不符合编码规则，或年度与表格年度不符', en: '项目编码 does not match the code pattern, or its year differs from the table\'s' },
+  fixable: false,
+};
 const patterns = new Map<string, RegExp>();
 const codeRegExp = (pattern: string) => {
   let re = patterns.get(pattern);
@@ -48,12 +58,22 @@ export const codeFormat: TableRule = (t: TargetTable, profile: Profile): Finding
       ];
 };
 
-const T004: RuleMeta = { id: 'T004', severity: 'error' };
+const T004: RuleMeta = {
+  id: 'T004',
+  severity: 'error',
+  description: { zh: '项目名称缺失', en: '项目名称 (project name) missing' },
+  fixable: false,
+};
 /** 项目名称 missing. */
 export const nameMissing: TableRule = (t) =>
   t.name.text === '' ? [finding(T004, t.sheet, t.name.cell, '缺少项目名称', '项目名称 (project name) is missing')] : [];
 
-const T005: RuleMeta = { id: 'T005', severity: 'warning' };
+const T005: RuleMeta = {
+  id: 'T005',
+  severity: 'warning',
+  description: { zh: '标题与项目名称不一致', en: 'The title does not match 项目名称' },
+  fixable: true,
+};
 /**
  * The title is not `{项目名称}绩效目标表`. The quick fix rewrites the title from the name and
  * keeps a leading sequence number (`9.`) the officer numbered the tables with.
@@ -83,3 +103,4 @@ export const titleMatchesName: TableRule = (t) => {
 };
 
 export const IDENTITY_RULES: readonly TableRule[] = [codeMissing, codeFormat, nameMissing, titleMatchesName];
+export const IDENTITY_META: readonly RuleMeta[] = [T001, T002, T004, T005];
