@@ -1,25 +1,26 @@
 /** Command-line arguments of SPEC §7, parsed and checked before anything is read. */
 import { msg } from './messages';
 
-export type Command = 'check' | 'summary' | 'new';
+export type Command = 'check' | 'summary' | 'new' | 'rules';
 
 export type Args =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; out?: string; from?: string }
+  | { kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; preset?: string; out?: string; from?: string }
   | { kind: 'error'; message: string };
 
-const COMMANDS: readonly Command[] = ['check', 'summary', 'new'];
+const COMMANDS: readonly Command[] = ['check', 'summary', 'new', 'rules'];
 
 /** Which options each command takes. */
 const ALLOWED: Record<Command, readonly string[]> = {
-  check: ['--json', '--profile'],
-  summary: ['--out', '--profile'],
+  check: ['--json', '--profile', '--preset'],
+  summary: ['--out', '--profile', '--preset'],
   new: ['--out', '--from'],
+  rules: ['--json', '--profile', '--preset'],
 };
 
 const ALIASES: Record<string, string> = { '-o': '--out', '-h': '--help', '-v': '--version', '-V': '--version' };
-const WITH_VALUE = new Set(['--out', '--profile', '--from']);
+const WITH_VALUE = new Set(['--out', '--profile', '--preset', '--from']);
 const FLAGS = new Set(['--json', '--help', '--version']);
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -64,19 +65,20 @@ export function parseArgs(argv: readonly string[]): Args {
     const v = options.get(name);
     return typeof v === 'string' ? v : undefined;
   };
-  if (cmd === 'new') {
+  if (cmd === 'new' || cmd === 'rules') {
     if (files.length) return { kind: 'error', message: msg.extraArgs(files) };
-    if (!options.has('--from')) return { kind: 'error', message: msg.needFrom };
+    if (cmd === 'new' && !options.has('--from')) return { kind: 'error', message: msg.needFrom };
   } else if (files.length === 0) {
     return { kind: 'error', message: msg.noFiles(cmd) };
   }
-  if (cmd !== 'check' && !options.has('--out')) return { kind: 'error', message: msg.needOut(cmd) };
+  if (cmd !== 'check' && cmd !== 'rules' && !options.has('--out')) return { kind: 'error', message: msg.needOut(cmd) };
   return {
     kind: 'run',
     command: cmd,
     files,
     json: options.has('--json'),
     profile: value('--profile'),
+    preset: value('--preset'),
     out: value('--out'),
     from: value('--from'),
   };

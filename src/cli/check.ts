@@ -33,6 +33,11 @@ export interface FileJson {
   error?: string;
 }
 
+export interface ProfileJson {
+  preset: string;
+  rules?: Record<string, string>;
+}
+
 export type FileCheck =
   | { file: string; ok: true; projects: ProjectJson[]; findings: Finding[] }
   | { file: string; ok: false; reason: string };
@@ -67,7 +72,14 @@ export function exitCode(results: readonly FileCheck[]): number {
   return 0;
 }
 
-export function toJson(results: readonly FileCheck[]): { files: FileJson[] } {
+/**
+ * `check --json`: the files, and (added beside them, so the contract's `files` is unchanged)
+ * the profile in force: `{"profile": {"preset": "default"}}`, with the profile's own rule
+ * settings under `rules` when it has any.
+ */
+export function toJson(results: readonly FileCheck[], profile: Profile): { files: FileJson[]; profile: ProfileJson } {
+  const used: ProfileJson = { preset: profile.preset };
+  if (Object.keys(profile.rules).length) used.rules = profile.rules;
   return {
     files: results.map((r) =>
       r.ok
@@ -80,6 +92,7 @@ export function toJson(results: readonly FileCheck[]): { files: FileJson[] } {
           }
         : { file: r.file, projects: [], findings: [], error: r.reason },
     ),
+    profile: used,
   };
 }
 

@@ -7,6 +7,7 @@ import { checkFile, exitCode, toJson, toText } from './check';
 import { Io, processIo } from './io';
 import { USAGE, msg } from './messages';
 import { newCommand } from './newWorkbook';
+import { rulesJson, rulesText } from './rules';
 import { summaryCommand } from './summary';
 
 export function version(): string {
@@ -15,8 +16,12 @@ export function version(): string {
 }
 
 /** Reads `--profile`; a message for stderr when it cannot be used. */
-export async function loadProfile(file: string | undefined): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }> {
-  if (file === undefined) return { ok: true, profile: DEFAULT_PROFILE };
+export async function loadProfile(file: string | undefined, preset?: string): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }> {
+  if (file === undefined) {
+    if (preset === undefined) return { ok: true, profile: DEFAULT_PROFILE };
+    const parsed = parseProfile({ preset });
+    return parsed.ok ? parsed : { ok: false, message: msg.presetInvalid(parsed.errors.map(problemLine)) };
+  }
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -30,7 +35,8 @@ export async function loadProfile(file: string | undefined): Promise<{ ok: true;
   } catch (e) {
     return { ok: false, message: msg.profileUnreadable(file, msg.notJson(e instanceof Error ? e.message : String(e))) };
   }
-  const parsed = parseProfile(json);
+  // --preset names the preset whatever the file says.
+  const parsed = parseProfile(preset === undefined || typeof json !== 'object' || json === null ? json : { ...json, preset });
   return parsed.ok ? parsed : { ok: false, message: msg.profileInvalid(file, parsed.errors.map(problemLine)) };
 }
 
@@ -50,12 +56,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   if (args.command === 'new') return newCommand(args.from!, args.out!, io);
 
-  const profile = await loadProfile(args.profile);
+  const profile = await loadProfile(args.profile, args.preset);
   if (!profile.ok) {
     io.err(profile.message);
     return 2;
   }
   if (args.command === 'summary') return summaryCommand(args.files, args.out!, profile.profile, io);
+  if (args.command === 'rules') {
+    io.out(args.json ? JSON.stringify(rulesJson(profile.profile)) : rulesText(profile.profile));
+    return 0;
+  }
 
   const results = [];
   for (const file of args.files) {
@@ -64,6 +74,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     else if (result.projects.length === 0) io.err(msg.noTables(file));
     results.push(result);
   }
-  io.out(args.json ? JSON.stringify(toJson(results)) : toText(results));
+  io.out(args.json ? JSON.stringify(toJson(results, profile.profile)) : toText(results));
   return exitCode(results);
 }
