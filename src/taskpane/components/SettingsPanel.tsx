@@ -2,12 +2,13 @@ import {
   Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle1, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { DEFAULT_PROFILE, Profile } from '../../core/profile';
+import { DEFAULT_PROFILE, PresetName, Profile, RuleSettings as Settings, presetProfile } from '../../core/profile';
 import { LEVEL1 } from '../../core/taxonomy';
 import { useI18n } from '../i18n';
 import { WorkbookPort } from '../port';
 import { useAction } from '../useAction';
 import { ErrorBar } from './ErrorBar';
+import { RuleSettings } from './RuleSettings';
 
 const useStyles = makeStyles({
   // Fluent's inputs and dropdowns have a minimum width wider than half a task pane.
@@ -19,6 +20,10 @@ const useStyles = makeStyles({
 
 /** The profile as typed: numbers stay text until they are checked. */
 interface Draft {
+  /** Kept as loaded: the preset's and the profile's own values the panel does not edit. */
+  base: Profile;
+  preset: PresetName;
+  rules: Settings;
   requiredLevel1: string[];
   satisfactionMin: string;
   codePattern: string;
@@ -26,6 +31,9 @@ interface Draft {
 }
 
 const toDraft = (p: Profile): Draft => ({
+  base: p,
+  preset: p.preset,
+  rules: { ...p.rules },
   requiredLevel1: [...p.requiredLevel1],
   satisfactionMin: String(p.satisfactionMin),
   codePattern: p.codePattern,
@@ -87,6 +95,9 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
     return {
       problems,
       profile: {
+        ...d.base,
+        preset: d.preset,
+        rules: d.rules,
         // In the taxonomy's order, whatever order they were ticked in.
         requiredLevel1: LEVEL1.filter((l) => d.requiredLevel1.includes(l)),
         satisfactionMin: satisfaction,
@@ -127,6 +138,12 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
         {t('settingsHeading')}
       </Subtitle1>
       <ErrorBar error={loadError} onDismiss={() => setLoadError(undefined)} />
+      <RuleSettings
+        preset={draft.preset}
+        rules={draft.rules}
+        onPreset={(preset) => edit(toDraft(presetProfile(preset)))}
+        onRules={(rules) => edit({ rules })}
+      />
       <fieldset className={styles.checks} style={{ border: 'none', margin: 0, padding: 0 }}>
         <legend>{t('settingsRequired')}</legend>
         {LEVEL1.map((l) => (
