@@ -197,6 +197,28 @@ describe('the browser preview', () => {
     await pane().screenshot({ path: path.join(ARTIFACTS, 'pane-en.png') });
   });
 
+  it('saves a preset in the workbook settings and checks with it at once (lenient: only what the 一体化 system blocks)', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await other.goto(`${server.origin}/taskpane.html`);
+    const p = other.getByTestId('task-pane');
+    await p.getByTestId('verdict').waitFor();
+    const rule = (id: string) => p.locator(`[data-testid="finding"][data-rule="${id}"]`);
+    await p.getByRole('tab', { name: '检查', exact: false }).click();
+    await rule('I023').first().waitFor(LIVE);
+    await p.getByRole('tab', { name: '设置', exact: false }).click();
+    await p.getByRole('combobox', { name: '预设' }).selectOption('lenient');
+    await p.getByRole('button', { name: '保存' }).click();
+    await p.getByText('已保存在工作簿中。').waitFor(LIVE);
+    await p.screenshot({ path: path.join(ARTIFACTS, 'pane-settings.png') });
+    await p.getByRole('tab', { name: '检查', exact: false }).click();
+    await rule('I009').first().waitFor(LIVE);
+    expect(await rule('I009').count()).toBe(7);
+    expect(await rule('I023').count()).toBe(0);
+    expect(await rule('I011').count()).toBe(0);
+    expect(await rule('S004').count()).toBe(0);
+    await other.close();
+  });
+
   it('fits a 320 px wide pane without sideways scrolling', async () => {
     const narrow = await browser.newPage({ viewport: { width: 320, height: 800 } });
     await narrow.goto(`${server.origin}/taskpane.html`);
