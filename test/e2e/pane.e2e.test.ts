@@ -100,7 +100,7 @@ describe('the browser preview', () => {
     await form.getByLabel('其中：财政资金').fill('12.50');
     await form.getByLabel('资金用途').fill('村级道路日常养护');
     for (const [label, value] of [['3月底', '25'], ['6月底', '50'], ['10月底', '75'], ['12月底', '100']]) await form.getByLabel(label, { exact: true }).fill(value);
-    await form.getByLabel('绩效目标（每行一条）').fill('道路通行顺畅\n资金及时拨付');
+    await form.getByLabel('绩效目标（每行一条）').fill('道路通行顺畅\n道路完好率保持在95%以上');
     const rows: [string, string, string, string, string][] = [
       ['数量指标', '养护里程', '全年养护村级道路', '≥12公里', '计划标准'],
       ['社会效益指标', '道路完好率', '养护后道路完好', '≥95%', '历史标准'],
