@@ -1,4 +1,5 @@
-import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { PRESETS, PRESET_NAMES, PresetName, RuleSetting, RuleSettings as Settings, ruleSetting, presetProfile } from '../../core/profile';
 import { RULE_META } from '../../core/rules';
 import { useI18n } from '../i18n';
@@ -23,7 +24,9 @@ export interface RuleSettingsProps {
 export function RuleSettings({ preset, rules, onPreset, onRules }: RuleSettingsProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
+  const [open, setOpen] = useState(false);
   const base = presetProfile(preset);
+  const own = Object.keys(rules).length;
   const description = (d: { zh: string; en: string }) => (language === 'en' ? d.en : d.zh);
   return (
     <>
@@ -36,6 +39,11 @@ export function RuleSettings({ preset, rules, onPreset, onRules }: RuleSettingsP
           ))}
         </Select>
       </Field>
+      <Button appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)} style={{ justifyContent: 'flex-start' }}>
+        {t('settingsRules')}
+        {own ? ` (${own})` : ''} {open ? '▾' : '▸'}
+      </Button>
+      {open && (
       <fieldset className={styles.rules} style={{ border: 'none', margin: 0, padding: 0 }}>
         <legend>{t('settingsRules')}</legend>
         {RULE_META.map((m) => {
@@ -68,6 +76,7 @@ export function RuleSettings({ preset, rules, onPreset, onRules }: RuleSettingsP
           );
         })}
       </fieldset>
+      )}
     </>
   );
 }

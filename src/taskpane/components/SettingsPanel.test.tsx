@@ -50,6 +50,8 @@ describe('SettingsPanel', () => {
     const { saveProfile } = await show();
     const preset = screen.getByRole('combobox', { name: '预设' }) as HTMLSelectElement;
     expect(preset.value).toBe('default');
+    expect(screen.queryByRole('combobox', { name: /^I011 / })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /^各条规则的级别 \(1\)/ }));
     const i011 = screen.getByRole('combobox', { name: 'I011 指标值确定依据为空' }) as HTMLSelectElement;
     expect(i011.value).toBe('info');
     const t002 = screen.getByRole('combobox', { name: /^T002 / }) as HTMLSelectElement;
@@ -65,6 +67,7 @@ describe('SettingsPanel', () => {
     const { saveProfile } = await show();
     fireEvent.change(screen.getByRole('combobox', { name: '预设' }), { target: { value: 'mof-2021' } });
     expect(box('成本指标').checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: /^各条规则的级别/ }));
     expect((screen.getByRole('combobox', { name: /^I009 / }) as HTMLSelectElement).options[0].textContent).toBe('按预设（错误）');
     await act(async () => fireEvent.click(save()));
     expect(saveProfile).toHaveBeenCalledWith(presetProfile('mof-2021'));
