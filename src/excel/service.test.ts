@@ -184,7 +184,7 @@ describe('inserting a table', () => {
       source: '产出指标,成本指标,效益指标,满意度指标',
       alert: { showAlert: false, style: 'Stop', title: '', message: '' },
     });
-    expect(sheet.cells.G10.validation?.source).toBe('计划标准,行业标准,历史标准,其他');
+    expect(sheet.cells.G10.validation?.source).toBe('计划标准,行业标准,历史标准,预算支出标准,其他标准');
     expect(sheet.columnWidths).toEqual({ A: 77.25, B: 77.25, C: 87.75, D: 77.25, E: 77.25, F: 77.25, G: 87.75 });
     expect(sheet.freeze).toEqual({ rows: 1, columns: 0 });
     expect(sheet.page).toEqual({ orientation: 'Portrait', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
