@@ -27,8 +27,25 @@ const needed = (n: number) => Math.ceil((4 * n) / 5);
 /** Most other sheets a message names. */
 const NAMED = 3;
 
-const rowKey = (ind: Indicator) =>
-  `${labelKey(ind.level3.text)}\n${ind.value.value ? formatIndicatorValue(ind.value.value) : labelKey(ind.value.text)}`;
+/**
+ * A value as compared: its canonical form (`≥95百分比` is `≥95%`). Memoised by the text shown
+ * where the cell holds the whole value (not in a split layout, whose 计算符号/单位 sit beside it).
+ */
+const valueKeys = new Map<string, string>();
+function valueKey(ind: Indicator): string {
+  const { text, value } = ind.value;
+  const canonical = () => (value ? formatIndicatorValue(value) : labelKey(text));
+  if (ind.operator || ind.unit) return canonical();
+  let key = valueKeys.get(text);
+  if (key === undefined) {
+    key = canonical();
+    if (valueKeys.size > 50_000) valueKeys.clear();
+    valueKeys.set(text, key);
+  }
+  return key;
+}
+
+const rowKey = (ind: Indicator) => `${labelKey(ind.level3.text)}\n${valueKey(ind)}`;
 
 /** A group of tables with the very same set of rows. */
 interface Block {

@@ -50,6 +50,18 @@ function goalWords(goal: string): string[] {
   return [...words].filter((w) => !STOP.has(w));
 }
 
+/** Goals and their words by the goals cell's text: workbooks repeat the same goals across sheets. */
+const goalCache = new Map<string, { goal: string; words: string[] }[]>();
+function goalsWithWords(text: string) {
+  let goals = goalCache.get(text);
+  if (!goals) {
+    goals = numberedGoals(text).map((goal) => ({ goal, words: goalWords(goal) }));
+    if (goalCache.size > 10_000) goalCache.clear();
+    goalCache.set(text, goals);
+  }
+  return goals;
+}
+
 const I023: RuleMeta = {
   id: 'I023',
   severity: 'warning',
@@ -62,12 +74,11 @@ const I023: RuleMeta = {
  * described so stays quiet. One finding per such goal, at the goals cell, naming it.
  */
 export const goalWithoutIndicator: TableRule = (t: TargetTable) => {
-  const goals = numberedGoals(t.goals.text);
+  const goals = goalsWithWords(t.goals.text);
   if (goals.length === 0 || t.indicators.length === 0) return [];
   const said = t.indicators.map((ind) => `${labelKey(ind.level3.text)}\n${labelKey(ind.description.text)}`).join('\n');
   const findings: Finding[] = [];
-  for (const goal of goals) {
-    const words = goalWords(goal);
+  for (const { goal, words } of goals) {
     if (words.length === 0 || words.some((w) => said.includes(w))) continue;
     findings.push(
       finding(
