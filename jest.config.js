@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
-  // Component tests render Fluent UI in jsdom: seconds each on a machine shared with other jobs.
+  // Several test processes share two cores with other work: 5 s per test is too tight there.
   testTimeout: 30_000,
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],

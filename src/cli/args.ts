@@ -6,22 +6,26 @@ export type Command = 'check' | 'summary' | 'new' | 'rules';
 export type Args =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; preset?: string; out?: string; from?: string }
+  | {
+      kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; preset?: string; out?: string; from?: string;
+      /** check only: one JSON line per file, the bureau's report workbook (replaced with force), parallel files. */
+      jsonl?: boolean; report?: string; force?: boolean; jobs?: number;
+    }
   | { kind: 'error'; message: string };
 
 const COMMANDS: readonly Command[] = ['check', 'summary', 'new', 'rules'];
 
 /** Which options each command takes. */
 const ALLOWED: Record<Command, readonly string[]> = {
-  check: ['--json', '--profile', '--preset'],
+  check: ['--json', '--profile', '--preset', '--jsonl', '--report', '--force', '--jobs'],
   summary: ['--out', '--profile', '--preset'],
   new: ['--out', '--from'],
   rules: ['--json', '--profile', '--preset'],
 };
 
 const ALIASES: Record<string, string> = { '-o': '--out', '-h': '--help', '-v': '--version', '-V': '--version' };
-const WITH_VALUE = new Set(['--out', '--profile', '--preset', '--from']);
-const FLAGS = new Set(['--json', '--help', '--version']);
+const WITH_VALUE = new Set(['--out', '--profile', '--preset', '--from', '--report', '--jobs']);
+const FLAGS = new Set(['--json', '--help', '--version', '--jsonl', '--force']);
 
 export function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -72,6 +76,8 @@ export function parseArgs(argv: readonly string[]): Args {
     return { kind: 'error', message: msg.noFiles(cmd) };
   }
   if (cmd !== 'check' && cmd !== 'rules' && !options.has('--out')) return { kind: 'error', message: msg.needOut(cmd) };
+  const check = cmd === 'check' ? checkOptions(options) : {};
+  if ('error' in check) return { kind: 'error', message: check.error };
   return {
     kind: 'run',
     command: cmd,
@@ -81,5 +87,22 @@ export function parseArgs(argv: readonly string[]): Args {
     preset: value('--preset'),
     out: value('--out'),
     from: value('--from'),
+    ...check,
+  };
+}
+
+/** `check`'s own options: --jsonl, --report with --force, --jobs. */
+function checkOptions(options: Map<string, string | true>): { jsonl?: boolean; report?: string; force?: boolean; jobs?: number } | { error: string } {
+  if (options.has('--json') && options.has('--jsonl')) return { error: msg.jsonAndJsonl };
+  const report = options.get('--report');
+  if (options.has('--force') && report === undefined) return { error: msg.forceNeedsReport };
+  if (typeof report === 'string' && !/\.xlsx$/i.test(report)) return { error: msg.reportNotXlsx(report) };
+  const jobs = options.get('--jobs');
+  if (typeof jobs === 'string' && !/^[1-9]\d{0,3}$/.test(jobs.trim())) return { error: msg.jobsInvalid(jobs) };
+  return {
+    ...(options.has('--jsonl') ? { jsonl: true } : {}),
+    ...(typeof report === 'string' ? { report } : {}),
+    ...(options.has('--force') ? { force: true } : {}),
+    ...(typeof jobs === 'string' ? { jobs: Number(jobs.trim()) } : {}),
   };
 }

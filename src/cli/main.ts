@@ -1,14 +1,18 @@
 /** The `budget-targets` command line (SPEC §7); `bin/budget-targets.js` calls `main`. */
-import { readFileSync, promises as fs } from 'fs';
+import { readFileSync } from 'fs';
 import path from 'path';
 import { DEFAULT_PROFILE, Profile, parseProfile, problemLine } from '../core/profile';
 import { parseArgs } from './args';
-import { checkFile, exitCode, toJson, toText } from './check';
+import { checkCommand } from './checkCommand';
+import { summaryFiles } from './inputs';
 import { Io, processIo } from './io';
 import { USAGE, msg } from './messages';
-import { newCommand } from './newWorkbook';
 import { rulesJson, rulesText } from './rules';
-import { summaryCommand } from './summary';
+import { inputFileReason } from './readMessages';
+import { readInputText } from '../xlsx/inputFile';
+
+/** A profile is a few hundred bytes; anything past 1 MB is not one. */
+const MAX_PROFILE_BYTES = 1024 * 1024;
 
 export function version(): string {
   // dist/cli/main.js and src/cli/main.ts both sit two folders below package.json.
@@ -24,10 +28,9 @@ export async function loadProfile(file: string | undefined, preset?: string): Pr
   }
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readInputText(file, MAX_PROFILE_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: msg.profileUnreadable(file, code === 'ENOENT' ? msg.notFound : code === 'EISDIR' ? msg.isDirectory : String(e)) };
+    return { ok: false, message: msg.profileUnreadable(file, inputFileReason(e)) };
   }
   let json: unknown;
   try {
@@ -54,26 +57,22 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(`${args.message}\n${msg.usageHint}`);
       return 2;
   }
-  if (args.command === 'new') return newCommand(args.from!, args.out!, io);
+  // `new` and `summary` write through ExcelJS, loaded only for them: `check` starts faster without it.
+  if (args.command === 'new') return (await import('./newWorkbook')).newCommand(args.from!, args.out!, io);
 
   const profile = await loadProfile(args.profile, args.preset);
   if (!profile.ok) {
     io.err(profile.message);
     return 2;
   }
-  if (args.command === 'summary') return summaryCommand(args.files, args.out!, profile.profile, io);
+  if (args.command === 'summary') {
+    const files = await summaryFiles(args.files, args.out!, io.err);
+    return files ? (await import('./summary')).summaryCommand(files, args.out!, profile.profile, io) : 2;
+  }
   if (args.command === 'rules') {
     io.out(args.json ? JSON.stringify(rulesJson(profile.profile)) : rulesText(profile.profile));
     return 0;
   }
 
-  const results = [];
-  for (const file of args.files) {
-    const result = await checkFile(file, profile.profile);
-    if (!result.ok) io.err(msg.fileUnreadable(file, result.reason));
-    else if (result.projects.length === 0) io.err(msg.noTables(file));
-    results.push(result);
-  }
-  io.out(args.json ? JSON.stringify(toJson(results, profile.profile)) : toText(results));
-  return exitCode(results);
+  return checkCommand(args.files, profile.profile, args, io);
 }

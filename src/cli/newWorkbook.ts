@@ -2,7 +2,6 @@
  * `new --from`: a workbook with one canonical target-table sheet per table, from JSON
  * (`importTables`) or from a published document saved as text (`documentToGrids`).
  */
-import { promises as fs } from 'fs';
 import path from 'path';
 import { documentToGrids } from '../core/documentText';
 import { importTables } from '../core/importTables';
@@ -12,10 +11,19 @@ import { writeTargetTable } from '../core/layout/writer';
 import { TableInput } from '../core/model';
 import { uniqueSheetName } from '../core/sheetNames';
 import { tableSheetName } from '../core/workbook';
-import { applySheetWrite, newWorkbook, saveWorkbook } from '../xlsx';
+import { applySheetWrite, newWorkbook, readInputText, saveWorkbook } from '../xlsx';
 import { msg } from './messages';
 import { fixedDate, isInputFile } from './output';
 import { Io } from './io';
+import { inputFileReason, tooManyTables } from './readMessages';
+
+/**
+ * Most tables `new` writes into one workbook: far more than any department files, and a
+ * workbook that Excel still opens comfortably (500 tables take a few seconds to write).
+ */
+export const MAX_NEW_TABLES = 1000;
+/** Largest `--from` file read (the seed's ten tables are 15 KB as JSON). */
+const MAX_FROM_BYTES = 20 * 1024 * 1024;
 
 export type TablesResult = { ok: true; tables: TableInput[]; notes: string[] } | { ok: false; message: string };
 
@@ -55,15 +63,18 @@ export async function newCommand(from: string, out: string, io: Io): Promise<num
   }
   let text: string;
   try {
-    text = await fs.readFile(from, 'utf8');
+    text = await readInputText(from, MAX_FROM_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(msg.fromUnreadable(from, code === 'ENOENT' ? msg.notFound : code === 'EISDIR' ? msg.isDirectory : String(e)));
+    io.err(msg.fromUnreadable(from, inputFileReason(e)));
     return 2;
   }
   const result = tablesFrom(from, text);
   if (!result.ok) {
     io.err(result.message);
+    return 2;
+  }
+  if (result.tables.length > MAX_NEW_TABLES) {
+    io.err(tooManyTables(from, result.tables.length, MAX_NEW_TABLES));
     return 2;
   }
   for (const note of result.notes) io.err(note);

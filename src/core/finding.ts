@@ -13,6 +13,7 @@ export const RULE_IDS = [
   'I021', 'I022', 'I023',
   'F001',
   'W001', 'W002', 'W003',
+  'R001', 'R002', 'R003',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

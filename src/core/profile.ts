@@ -3,7 +3,11 @@
  * CLI. It starts from a named preset and may set any rule's severity or turn it off.
  */
 import { RULE_IDS, RuleId, Severity } from './finding';
+import { FIELD_KEYS, FieldKey, FrameworkId } from './model';
+import { compileSafePattern } from './safePattern';
 import { LEVEL1 } from './taxonomy';
+
+export type { FieldKey, FrameworkId } from './model';
 
 /** What a profile may say of a rule: a severity, or `off`. */
 export type RuleSetting = Severity | 'off';
@@ -12,16 +16,8 @@ export type RuleSettings = Partial<Record<RuleId, RuleSetting>>;
 export const PRESET_NAMES = ['default', 'mof-2021', 'lenient'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
-/** Indicator structures of SPEC §3a; `auto` detects it from the names a table uses. */
-export const FRAMEWORKS = ['auto', 'mof-2021', '2015', 'provincial'] as const;
-export type Framework = (typeof FRAMEWORKS)[number];
-
-/** Fields a profile may require the template to have (SPEC §3a "absent fields are not defects"). */
-export const FIELD_KEYS = [
-  'code', 'name', 'total', 'fiscal', 'other', 'fundUse', 'spendingPlan', 'goals',
-  'basis', 'unit', 'operator', 'valueType', 'weight', 'description',
-] as const;
-export type FieldKey = (typeof FIELD_KEYS)[number];
+/** Indicator structures of SPEC §3a (the reader's `FrameworkId`); `auto` detects it from the names a table uses. */
+export const FRAMEWORKS: readonly FrameworkId[] = ['auto', 'mof-2021', 'mof-2015', 'provincial'];
 
 export interface Profile {
   /** The named preset this profile starts from; its rule settings apply under `rules`. */
@@ -34,8 +30,8 @@ export interface Profile {
   codePattern: string;
   /** Most decimals an amount may have. */
   amountDecimals: number;
-  /** The indicator framework, or `auto`. */
-  framework: Framework;
+  /** The indicator framework (SPEC §3a): detected per table from its names, or fixed. */
+  framework: FrameworkId;
   /** Fields the template must have: a rule about such a field fires even where the sheet lacks it. */
   requiredFields: FieldKey[];
   /** This profile's own rule settings, over its preset's. */
@@ -162,12 +158,9 @@ export function parseProfile(input: unknown): ProfileResult {
     const v = o.codePattern;
     if (typeof v !== 'string') problem('codePattern 必须是正则表达式字符串', 'codePattern must be a regular expression string');
     else {
-      try {
-        new RegExp(v);
-        profile.codePattern = v;
-      } catch {
-        problem(`codePattern 不是有效的正则表达式：${v}`, `codePattern is not a valid regular expression: ${v}`);
-      }
+      const safe = compileSafePattern(v);
+      if (safe.ok) profile.codePattern = v;
+      else problem(`${safe.message}：${v}`, `${safe.message_en}: ${v}`);
     }
   }
   if (has(o, 'amountDecimals')) {

@@ -17,8 +17,8 @@ describe('parseProfile: rule settings, presets, framework, requiredFields (SPEC 
     expect(parseProfile({})).toEqual({ ok: true, profile: DEFAULT_PROFILE });
   });
   it('reads rules, framework and requiredFields', () => {
-    const r = parseProfile({ rules: { I011: 'info', T002: 'off' }, framework: '2015', requiredFields: ['basis', 'weight'] });
-    expect(r).toEqual({ ok: true, profile: { ...DEFAULT_PROFILE, rules: { I011: 'info', T002: 'off' }, framework: '2015', requiredFields: ['basis', 'weight'] } });
+    const r = parseProfile({ rules: { I011: 'info', T002: 'off' }, framework: 'mof-2015', requiredFields: ['basis', 'weight'] });
+    expect(r).toEqual({ ok: true, profile: { ...DEFAULT_PROFILE, rules: { I011: 'info', T002: 'off' }, framework: 'mof-2015', requiredFields: ['basis', 'weight'] } });
   });
   it('starts from a preset: mof-2021 requires 成本指标 and 指标值确定依据', () => {
     const r = parseProfile({ preset: 'mof-2021' });

@@ -1,8 +1,8 @@
 /** Rules on 指标值确定依据 beyond its presence (SPEC §4: I020, I021; I011 asks for it at all). */
 import { labelKey } from '../text';
 import { BASIS_ACCEPTED, BASIS_CHOICES, COST_BASIS } from '../taxonomy';
-import { RuleMeta, TableRule, finding } from './rule';
-import { eachRow, isCost } from './rows';
+import { RuleMeta, TableRule, finding, hasField } from './rule';
+import { annualSet, eachRow, isCost } from './rows';
 
 const ACCEPTED = new Set(BASIS_ACCEPTED.map(labelKey));
 
@@ -16,9 +16,9 @@ const I020: RuleMeta = {
   fixable: false,
 };
 /** A basis outside 计划标准 / 行业标准 / 历史标准 / 预算支出标准 / 其他标准 (`其他` accepted). */
-export const basisOutsideList = eachRow((ind, t) => {
+export const basisOutsideList = eachRow((ind, t, profile) => {
   const { text, cell } = ind.basis;
-  if (text === '' || basesOf(text).every((b) => ACCEPTED.has(b))) return undefined;
+  if (text === '' || !hasField(t, profile, 'basis') || basesOf(text).every((b) => ACCEPTED.has(b))) return undefined;
   return finding(
     I020,
     t.sheet,
@@ -35,8 +35,8 @@ const I021: RuleMeta = {
   fixable: false,
 };
 /** 预算支出标准 is the basis of cost targets; on another row it is likely a slip of the dropdown. */
-export const costBasisOffCost = eachRow((ind, t) => {
-  if (!basesOf(ind.basis.text).includes(labelKey(COST_BASIS)) || isCost(ind)) return undefined;
+export const costBasisOffCost = eachRow((ind, t, profile, category) => {
+  if (!hasField(t, profile, 'basis') || !basesOf(ind.basis.text).includes(labelKey(COST_BASIS)) || isCost(category)) return undefined;
   return finding(
     I021,
     t.sheet,
@@ -46,5 +46,5 @@ export const costBasisOffCost = eachRow((ind, t) => {
   );
 });
 
-export const BASIS_RULES: readonly TableRule[] = [basisOutsideList, costBasisOffCost];
+export const BASIS_RULES: readonly TableRule[] = [basisOutsideList, costBasisOffCost].map(annualSet);
 export const BASIS_META: readonly RuleMeta[] = [I020, I021];

@@ -11,6 +11,7 @@ import { FORMAT_META, FORMAT_RULES } from './format';
 import { GOAL_META, GOAL_RULES } from './goals';
 import { IDENTITY_META, IDENTITY_RULES } from './identity';
 import { INDICATOR_META, INDICATOR_RULES } from './indicators';
+import { READING_META, READING_RULES } from './reading';
 import { RuleMeta, TableRule, WorkbookRule } from './rule';
 import { SPENDING_PLAN_META, SPENDING_PLAN_RULES } from './spendingPlan';
 import { VALUE_META, VALUE_RULES } from './values';
@@ -28,6 +29,7 @@ export const TABLE_RULES: readonly TableRule[] = [
   ...BASIS_RULES,
   ...WEIGHT_RULES,
   ...FORMAT_RULES,
+  ...READING_RULES,
 ];
 
 /** Every rule across the tables of a workbook. */
@@ -37,6 +39,7 @@ const BY_ID = new Map<RuleId, RuleMeta>(
   [
     ...IDENTITY_META, ...AMOUNT_META, ...SPENDING_PLAN_META, ...GOAL_META, ...INDICATOR_META, ...VALUE_META,
     ...BASIS_META, ...WEIGHT_META, ...FORMAT_META, ...WORKBOOK_META, ...COPIED_BLOCKS_META, W002,
+    ...READING_META,
   ].map((m) => [m.id, m]),
 );
 

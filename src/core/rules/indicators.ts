@@ -3,17 +3,9 @@ import { Finding } from '../finding';
 import { Indicator } from '../model';
 import { formatIndicatorValue } from '../parse';
 import { labelKey } from '../text';
-import {
-  BASIS_CHOICES,
-  LEVEL1,
-  LEVEL2_BY_LEVEL1,
-  canonicalLevel1,
-  indicatorNameKey,
-  isBenefit,
-  isSatisfaction,
-} from '../taxonomy';
-import { RuleMeta, TableRule, finding } from './rule';
-import { Quantity, eachRow, headerCell, level1Of, level2Of, valueFix } from './rows';
+import { BASIS_CHOICES, Category, FRAMEWORKS, canonicalLevel1, indicatorNameKey, isBenefit, level1Names } from '../taxonomy';
+import { RuleMeta, TableRule, finding, hasField } from './rule';
+import { Quantity, annualSet, categoryOf, eachRow, frameworkOf, headerCell, valueFix } from './rows';
 
 const I001: RuleMeta = {
   id: 'I001',
@@ -36,7 +28,14 @@ const I002: RuleMeta = {
 /** A required 一级指标 with no row; not raised on an empty block, which I001 reports once. */
 export const requiredLevel1Missing: TableRule = (t, profile) => {
   if (t.indicators.length === 0) return [];
-  const present = new Set(t.indicators.map(level1Of));
+  const framework = frameworkOf(t, profile);
+  const present = new Set<string | undefined>();
+  for (const ind of t.indicators) {
+    const c = categoryOf(ind, framework);
+    present.add(c.level1);
+    // 2015 and provincial: 满意度 is a 二级 under 效益指标, and satisfies a required 满意度指标.
+    if (c.satisfaction) present.add('满意度指标');
+  }
   return profile.requiredLevel1
     .filter((required) => !present.has(canonicalLevel1(required)))
     .map((required) =>
@@ -51,10 +50,11 @@ const I003: RuleMeta = {
   fixable: false,
 };
 /** An unknown or missing 一级指标; a value carried down a merged cell is reported once, at its first row. */
-export const level1Unknown = eachRow((ind, t) => {
-  if (ind.level1Carried || level1Of(ind)) return undefined;
+export const level1Unknown = eachRow((ind, t, _profile, category, framework) => {
+  if (ind.level1Carried || category.level1) return undefined;
   const { text, cell } = ind.level1;
-  const [zh, en] = [LEVEL1.join('、'), LEVEL1.join(', ')];
+  const names = level1Names(framework);
+  const [zh, en] = [names.join('、'), names.join(', ')];
   return text === ''
     ? finding(I003, t.sheet, cell, `缺少一级指标（可选：${zh}）`, `一级指标 is missing (one of ${en})`)
     : finding(I003, t.sheet, cell, `一级指标“${text}”不在指标体系内（可选：${zh}）`, `Unknown 一级指标 "${text}" (one of ${en})`);
@@ -67,11 +67,12 @@ const I004: RuleMeta = {
   fixable: false,
 };
 /** A 二级指标 not allowed under its 一级指标 (checked when the 一级指标 is known). */
-export const level2NotAllowed = eachRow((ind, t) => {
-  const l1 = level1Of(ind);
-  if (!l1 || level2Of(ind) || (ind.level1Carried && ind.level2Carried)) return undefined;
+export const level2NotAllowed = eachRow((ind, t, _profile, category, framework) => {
+  const l1 = category.level1;
+  if (!l1 || category.level2 || (ind.level1Carried && ind.level2Carried)) return undefined;
   const { text, cell } = ind.level2;
-  const [zh, en] = [LEVEL2_BY_LEVEL1[l1].join('、'), LEVEL2_BY_LEVEL1[l1].join(', ')];
+  const allowed = FRAMEWORKS[framework].level2[l1];
+  const [zh, en] = [allowed.join('、'), allowed.join(', ')];
   return text === ''
     ? finding(I004, t.sheet, cell, `缺少二级指标（“${l1}”下可选：${zh}）`, `二级指标 is missing (under "${l1}": ${en})`)
     : finding(
@@ -90,8 +91,8 @@ const I005: RuleMeta = {
   fixable: false,
 };
 /** 三级指标 empty. */
-export const level3Missing = eachRow((ind, t) =>
-  ind.level3.text === ''
+export const level3Missing = eachRow((ind, t, profile) =>
+  ind.level3.text === '' && hasField(t, profile, 'level3')
     ? finding(I005, t.sheet, ind.level3.cell, '缺少三级指标：请写明具体衡量什么', '三级指标 is missing: name what is measured')
     : undefined,
 );
@@ -148,9 +149,9 @@ const I008: RuleMeta = {
   fixable: false,
 };
 /** 指标值 empty, or unreadable (an error value such as `#REF!`), so no value is stated. */
-export const valueMissing = eachRow((ind, t) => {
+export const valueMissing = eachRow((ind, t, profile) => {
   const { value, text, cell } = ind.value;
-  if (value !== undefined) return undefined;
+  if (value !== undefined || !hasField(t, profile, 'value')) return undefined;
   return text === ''
     ? finding(I008, t.sheet, cell, '缺少指标值', '指标值 (target value) is missing')
     : finding(I008, t.sheet, cell, `指标值“${text}”无法读取`, `指标值 "${text}" cannot be read`);
@@ -190,13 +191,13 @@ const COUNT_GUESSES: readonly [RegExp, string][] = [
 ];
 
 /** The unit a row implies: by its 三级指标 name, else (for a 数量指标) by what its description counts. */
-function impliedUnit(ind: Indicator): string | undefined {
+function impliedUnit(ind: Indicator, category: Category): string | undefined {
   for (const text of [ind.level3.text, ind.description.text]) {
     const key = labelKey(text);
     const unit = IMPLIED_UNITS.find(([re]) => re.test(key))?.[1];
     if (unit) return unit;
   }
-  if (level2Of(ind) !== '数量指标') return undefined;
+  if (category.level2 !== '数量指标') return undefined;
   return COUNT_GUESSES.find(([re]) => re.test(ind.description.text))?.[1];
 }
 
@@ -219,15 +220,17 @@ const I009: RuleMeta = {
  * where the row implies a unit, suggests it with a quick fix. Points at the 计量单位 cell in
  * the provincial layout, else at the 指标值 cell.
  */
-export const quantityUnitMissing = eachRow((ind, t) => {
+export const quantityUnitMissing = eachRow((ind, t, _profile, category) => {
   const v = ind.value.value;
-  if (v?.kind !== 'quantitative' || v.unit !== '' || isSatisfaction(level1Of(ind))) return undefined;
-  const cell = ind.unit?.cell ?? ind.value.cell;
+  if (v?.kind !== 'quantitative' || v.unit !== '' || category.satisfaction) return undefined;
+  // `开展修复工程（个）`: the 三级指标 states the unit.
+  if (/[(（][^()（）]{1,4}[)）]$/.test(ind.level3.text)) return undefined;
+  const cell = ind.unit && !t.absent?.includes('unit') ? ind.unit.cell : ind.value.cell;
   const { text } = ind.value;
   const name = indicatorName(ind);
   const zh = name ? `指标“${name}”的指标值“${text}”没有计量单位` : `指标值“${text}”没有计量单位`;
   const en = name ? `The value "${text}" of "${name}" has no unit` : `The value "${text}" has no unit`;
-  const unit = impliedUnit(ind);
+  const unit = impliedUnit(ind, category);
   if (!unit) return finding(I009, t.sheet, cell, `${zh}，请注明单位（如人、户、个、天、%）`, `${en}; state one (人, 户, 个, 天, % …)`);
   const next: Quantity = { ...v, unit };
   const suggestion = formatIndicatorValue(next);
@@ -248,9 +251,9 @@ const I010: RuleMeta = {
  * below the profile minimum. `≥98` (seed project 6) and `98%` get a quick fix to `≥98%`; a
  * qualitative value, an upper bound or another unit needs the officer's own words.
  */
-export const satisfactionThreshold = eachRow((ind, t, profile) => {
+export const satisfactionThreshold = eachRow((ind, t, profile, category) => {
   const v = ind.value.value;
-  if (!v || !isSatisfaction(level1Of(ind))) return undefined;
+  if (!v || !category.satisfaction) return undefined;
   const { text, cell } = ind.value;
   if (v.kind === 'quantitative' && THRESHOLD_OPERATORS.includes(v.operator) && v.unit === '%') {
     return v.number.lt(profile.satisfactionMin)
@@ -279,8 +282,8 @@ const I011: RuleMeta = {
   fixable: false,
 };
 /** 指标值确定依据 empty. */
-export const basisMissing = eachRow((ind, t) =>
-  ind.basis.text === ''
+export const basisMissing = eachRow((ind, t, profile) =>
+  ind.basis.text === '' && hasField(t, profile, 'basis')
     ? finding(
         I011,
         t.sheet,
@@ -329,8 +332,8 @@ const I013: RuleMeta = {
   fixable: false,
 };
 /** A 效益指标 whose value is qualitative only. */
-export const benefitQualitative = eachRow((ind, t) =>
-  ind.value.value?.kind === 'qualitative' && isBenefit(level1Of(ind))
+export const benefitQualitative = eachRow((ind, t, _profile, category) =>
+  ind.value.value?.kind === 'qualitative' && isBenefit(category.level1) && !category.satisfaction
     ? finding(
         I013,
         t.sheet,
@@ -355,5 +358,5 @@ export const INDICATOR_RULES: readonly TableRule[] = [
   basisMissing,
   indicatorRepeated,
   benefitQualitative,
-];
+].map(annualSet);
 export const INDICATOR_META: readonly RuleMeta[] = [I001, I002, I003, I004, I005, I006, I007, I008, I009, I010, I011, I012, I013];

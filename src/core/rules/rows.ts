@@ -1,9 +1,9 @@
-/** What the rules on indicator rows share: each row's category, a per-row rule, value edits. */
+/** What the rules on indicator rows share: the framework, each row's category, a per-row rule, value edits. */
 import { CellEdit, Finding, QuickFix } from '../finding';
-import { Indicator, TargetTable } from '../model';
+import { Framework, Indicator, TargetTable } from '../model';
 import { IndicatorValue, formatIndicatorValue } from '../parse';
 import { Profile } from '../profile';
-import { LEVEL1, canonicalLevel1, canonicalLevel2 } from '../taxonomy';
+import { Category, categoryIn } from '../taxonomy';
 import { TableRule } from './rule';
 
 export type Quantity = Extract<IndicatorValue, { kind: 'quantitative' }>;
@@ -11,32 +11,36 @@ export type Quantity = Extract<IndicatorValue, { kind: 'quantitative' }>;
 /** Findings about something missing from the block point at its header. */
 export const headerCell = (t: TargetTable) => t.labels.indicatorHeader ?? t.title.cell;
 
-/** Each row's canonical 一级/二级指标, worked out once for all the rules that need them. */
-const categories = new WeakMap<Indicator, { level1?: (typeof LEVEL1)[number]; level2?: string }>();
-
-function categoryOf(ind: Indicator) {
-  let c = categories.get(ind);
-  if (!c) {
-    const level1 = canonicalLevel1(ind.level1.text);
-    c = { level1, level2: level1 && canonicalLevel2(level1, ind.level2.text) };
-    categories.set(ind, c);
-  }
-  return c;
+/** The framework a table is checked against: the profile's, or the one its names use (SPEC §3a). */
+export function frameworkOf(t: TargetTable, profile: Profile): Framework {
+  return profile.framework !== 'auto' ? profile.framework : (t.framework ?? 'mof-2021');
 }
 
-export const level1Of = (ind: Indicator) => categoryOf(ind).level1;
-export const level2Of = (ind: Indicator) => categoryOf(ind).level2;
+/** Each row's canonical 一级/二级指标 in its framework, worked out once for all the rules that need them. */
+const categories = new WeakMap<Indicator, { framework: Framework; category: Category }>();
 
-/** A cost target: 一级 成本指标, or 二级 成本指标 under 产出指标 (SPEC §2's two places for it). */
-export const isCost = (ind: Indicator) => level1Of(ind) === '成本指标' || level2Of(ind) === '成本指标';
+export function categoryOf(ind: Indicator, framework: Framework): Category {
+  const c = categories.get(ind);
+  if (c && c.framework === framework) return c.category;
+  const category = categoryIn(framework, ind.level1.text, ind.level2.text);
+  categories.set(ind, { framework, category });
+  return category;
+}
+
+/**
+ * A cost target: 一级 成本指标 (MoF 2021), or 二级 成本指标 under 产出指标 (the 2015 and
+ * provincial structures, and SPEC §2's second place for it).
+ */
+export const isCost = (category: Category) => category.level1 === '成本指标' || category.level2 === '成本指标';
 
 /** A rule that looks at each indicator row on its own and finds at most one thing in it. */
 export const eachRow =
-  (check: (ind: Indicator, t: TargetTable, profile: Profile) => Finding | undefined): TableRule =>
+  (check: (ind: Indicator, t: TargetTable, profile: Profile, category: Category, framework: Framework) => Finding | undefined): TableRule =>
   (t, profile) => {
     const findings: Finding[] = [];
+    const framework = frameworkOf(t, profile);
     for (const ind of t.indicators) {
-      const f = check(ind, t, profile);
+      const f = check(ind, t, profile, categoryOf(ind, framework), framework);
       if (f) findings.push(f);
     }
     return findings;
@@ -65,3 +69,15 @@ export function valueFix(sheet: string, ind: Indicator, current: Quantity, next:
   const text = formatIndicatorValue(next);
   return edits && { description: `将指标值改为“${text}”`, description_en: `Change the 指标值 to "${text}"`, edits };
 }
+
+/**
+ * A table with two indicator sets (实施期 and 年度) is checked on its annual set, and each
+ * finding says so (SPEC §3a).
+ */
+export const annualSet =
+  (rule: TableRule): TableRule =>
+  (t, profile) => {
+    const findings = rule(t, profile);
+    if (!t.longIndicators?.length) return findings;
+    return findings.map((f) => ({ ...f, message: `年度指标：${f.message}`, message_en: `Annual indicators: ${f.message_en}` }));
+  };

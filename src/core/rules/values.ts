@@ -7,10 +7,10 @@
 import { Indicator } from '../model';
 import { formatIndicatorValue, leadingOperator } from '../parse';
 import { labelKey, toHalfWidth } from '../text';
-import { RuleMeta, TableRule, finding } from './rule';
-import { Quantity, eachRow, isCost, level1Of, valueFix } from './rows';
 import { CellEdit, Finding } from '../finding';
-import { isSatisfaction } from '../taxonomy';
+import { Category } from '../taxonomy';
+import { RuleMeta, TableRule, finding, hasField } from './rule';
+import { Quantity, annualSet, eachRow, isCost, valueFix } from './rows';
 
 /** Only dashes, underscores or stars: a cell the template marked "fill in here". */
 const ONLY_MARKS = /^[-—–_*＿－·.…\s]+$/;
@@ -83,9 +83,9 @@ const I016: RuleMeta = {
  * Split layout: a numeric 指标值 whose 计算符号 cell is empty. The quick fix fills it in: the
  * operator typed in the value cell itself (moved out of it), else `=` for a bare number.
  */
-export const operatorMissing = eachRow((ind, t) => {
+export const operatorMissing = eachRow((ind, t, profile) => {
   const v = ind.value.value;
-  if (!ind.operator || ind.operator.text !== '' || v?.kind !== 'quantitative') return undefined;
+  if (!ind.operator || !hasField(t, profile, 'operator') || ind.operator.text !== '' || v?.kind !== 'quantitative') return undefined;
   if (labelKey(ind.valueType?.text ?? '') === '定性') return undefined;
   const own = leadingOperator(ind.value.text);
   const operator = own?.operator ?? '=';
@@ -106,8 +106,8 @@ export const operatorMissing = eachRow((ind, t) => {
 });
 
 /** A rate or share, which cannot pass 100 % (growth rates can, so they are not rates here). */
-function isRate(ind: Indicator): boolean {
-  if (isSatisfaction(level1Of(ind))) return true;
+function isRate(ind: Indicator, category: Category): boolean {
+  if (category.satisfaction) return true;
   const text = `${labelKey(ind.level3.text)}\n${labelKey(ind.description.text)}`;
   return /率|比例|占比|覆盖|满意/.test(text) && !/增长|增幅|增速|提高率|提升率/.test(text);
 }
@@ -119,9 +119,9 @@ const I017: RuleMeta = {
   fixable: true,
 };
 /** A 率/比例/覆盖率/满意度 value above 100 % (warning), or `≥100%`, which only 100 % meets (info, fix `=100%`). */
-export const rateBeyondHundred = eachRow((ind, t) => {
+export const rateBeyondHundred = eachRow((ind, t, _profile, category) => {
   const v = ind.value.value;
-  if (v?.kind !== 'quantitative' || v.unit !== '%' || !isRate(ind)) return undefined;
+  if (v?.kind !== 'quantitative' || v.unit !== '%' || !isRate(ind, category)) return undefined;
   const { text, cell } = ind.value;
   const atHundred = v.number.eq(100);
   if (v.number.gt(100) || (atHundred && v.operator === '>')) {
@@ -153,9 +153,9 @@ const I018: RuleMeta = {
   fixable: true,
 };
 /** A 成本指标 value written as a floor: a cost target caps spending. The quick fix turns ≥ into ≤, > into <. */
-export const costIsFloor = eachRow((ind, t) => {
+export const costIsFloor = eachRow((ind, t, _profile, category) => {
   const v = ind.value.value;
-  if (v?.kind !== 'quantitative' || (v.operator !== '≥' && v.operator !== '>') || !isCost(ind)) return undefined;
+  if (v?.kind !== 'quantitative' || (v.operator !== '≥' && v.operator !== '>') || !isCost(category)) return undefined;
   const next: Quantity = { ...v, operator: v.operator === '≥' ? '≤' : '<' };
   const suggestion = formatIndicatorValue(next);
   return finding(
@@ -175,10 +175,10 @@ const I019: RuleMeta = {
   fixable: false,
 };
 /** 指标值类型 定性 on a number (`95%`), or 定量 on words (`及时`); a deadline suits either. */
-export const valueTypeContradicts = eachRow((ind, t) => {
+export const valueTypeContradicts = eachRow((ind, t, profile) => {
   const v = ind.value.value;
   const type = labelKey(ind.valueType?.text ?? '');
-  if (!ind.valueType || !v || v.kind === 'deadline') return undefined;
+  if (!ind.valueType || !hasField(t, profile, 'valueType') || !v || v.kind === 'deadline') return undefined;
   const { text, cell } = ind.valueType;
   if (type === '定性' && v.kind === 'quantitative') {
     return finding(I019, t.sheet, cell, `指标值类型为“${text}”，但指标值“${ind.value.text}”是数值：应为“定量”`, `指标值类型 is "${text}" but the value "${ind.value.text}" is a number: it should be 定量`);
@@ -196,5 +196,5 @@ export const VALUE_RULES: readonly TableRule[] = [
   rateBeyondHundred,
   costIsFloor,
   valueTypeContradicts,
-];
+].map(annualSet);
 export const VALUE_META: readonly RuleMeta[] = [I014, I015, I016, I017, I018, I019];

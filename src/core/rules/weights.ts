@@ -1,8 +1,8 @@
 /** I022: the 权重/分值 of a block with that column (SPEC §4). */
 import { Finding } from '../finding';
-import { Indicator } from '../model';
+import { Indicator, TargetTable } from '../model';
 import { ZERO, sum } from '../money';
-import { RuleMeta, TableRule, finding } from './rule';
+import { RuleMeta, TableRule, finding, hasField } from './rule';
 
 const I022: RuleMeta = {
   id: 'I022',
@@ -11,37 +11,51 @@ const I022: RuleMeta = {
   fixable: false,
 };
 
+/** The indicator sets of a table (SPEC §3a): the annual one, and the 实施期 one when there is one. */
+function indicatorSets(t: TargetTable): { rows: readonly Indicator[]; zh: string; en: string }[] {
+  if (!t.longIndicators?.length) return [{ rows: t.indicators, zh: '', en: '' }];
+  return [
+    { rows: t.indicators, zh: '年度指标：', en: 'Annual indicators: ' },
+    { rows: t.longIndicators, zh: '实施期指标：', en: '实施期 (whole-period) indicators: ' },
+  ];
+}
+
 /**
- * Each weight is a number above 0, and the weights of the table's indicator set add up to 100
- * exactly (decimal). The sum is reported once, at the first weight cell, and says what it is.
+ * Each weight is a number above 0, and the weights of each indicator set (年度, and 实施期 when
+ * the table has it) add up to 100 exactly (decimal). A set's sum is reported once, at its first
+ * weight cell, and says what it is and which set it is. Quiet where the template has no 权重
+ * column, unless the profile requires one.
  */
-export const weightsInvalid: TableRule = (t) => {
-  const rows = t.indicators.filter((ind): ind is Indicator & { weight: NonNullable<Indicator['weight']> } => ind.weight !== undefined);
-  if (rows.length === 0) return [];
+export const weightsInvalid: TableRule = (t, profile) => {
+  if (!hasField(t, profile, 'weight')) return [];
   const findings: Finding[] = [];
-  for (const { weight } of rows) {
-    const { text, cell, value } = weight;
-    if (value === undefined) {
-      findings.push(
-        text === ''
-          ? finding(I022, t.sheet, cell, '缺少权重', 'The weight (权重) is missing')
-          : finding(I022, t.sheet, cell, `权重“${text}”不是数字`, `The weight "${text}" is not a number`),
-      );
-    } else if (value.lte(ZERO)) {
-      findings.push(finding(I022, t.sheet, cell, `权重“${text}”应大于0`, `The weight "${text}" must be above 0`));
+  for (const set of indicatorSets(t)) {
+    const rows = set.rows.filter((ind): ind is Indicator & { weight: NonNullable<Indicator['weight']> } => ind.weight !== undefined);
+    if (rows.length === 0) continue;
+    for (const { weight } of rows) {
+      const { text, cell, value } = weight;
+      if (value === undefined) {
+        findings.push(
+          text === ''
+            ? finding(I022, t.sheet, cell, `${set.zh}缺少权重`, `${set.en}The weight (权重) is missing`)
+            : finding(I022, t.sheet, cell, `${set.zh}权重“${text}”不是数字`, `${set.en}The weight "${text}" is not a number`),
+        );
+      } else if (value.lte(ZERO)) {
+        findings.push(finding(I022, t.sheet, cell, `${set.zh}权重“${text}”应大于0`, `${set.en}The weight "${text}" must be above 0`));
+      }
     }
-  }
-  const total = sum(rows.map((r) => r.weight.value ?? ZERO));
-  if (!total.eq(100)) {
-    findings.push(
-      finding(
-        I022,
-        t.sheet,
-        rows[0].weight.cell,
-        `各指标权重合计为${total.toFixed()}，应为100`,
-        `The weights add up to ${total.toFixed()}, not 100`,
-      ),
-    );
+    const total = sum(rows.map((r) => r.weight.value ?? ZERO));
+    if (!total.eq(100)) {
+      findings.push(
+        finding(
+          I022,
+          t.sheet,
+          rows[0].weight.cell,
+          `${set.zh}各指标权重合计为${total.toFixed()}，应为100`,
+          `${set.en}The weights add up to ${total.toFixed()}, not 100`,
+        ),
+      );
+    }
   }
   return findings;
 };

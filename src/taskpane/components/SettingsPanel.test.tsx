@@ -4,7 +4,7 @@ import { DEFAULT_PROFILE, Profile, presetProfile } from '../../core/profile';
 import { I18nProvider } from '../i18n';
 import { SettingsPanel } from './SettingsPanel';
 
-const STORED: Profile = { ...DEFAULT_PROFILE, requiredLevel1: ['产出指标', '满意度指标'], satisfactionMin: 95, codePattern: '^\\d{6}', amountDecimals: 2, framework: '2015', rules: { I011: 'info' } };
+const STORED: Profile = { ...DEFAULT_PROFILE, requiredLevel1: ['产出指标', '满意度指标'], satisfactionMin: 95, codePattern: '^\\d{6}', amountDecimals: 2, framework: 'mof-2015', rules: { I011: 'info' } };
 
 async function show(loadProfile = jest.fn().mockResolvedValue(STORED), saveProfile = jest.fn().mockResolvedValue(undefined)) {
   const onSaved = jest.fn();

@@ -4,6 +4,7 @@ import {
 import { useEffect, useState } from 'react';
 import { DEFAULT_PROFILE, PresetName, Profile, RuleSettings as Settings, presetProfile } from '../../core/profile';
 import { LEVEL1 } from '../../core/taxonomy';
+import { compileSafePattern } from '../../core/safePattern';
 import { useI18n } from '../i18n';
 import { WorkbookPort } from '../port';
 import { useAction } from '../useAction';
@@ -42,13 +43,10 @@ const toDraft = (p: Profile): Draft => ({
 
 type Checked = { profile: Profile; problems: Partial<Record<keyof Draft, string>> };
 
-function regexProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
+/** Why the core would refuse the pattern (core/safePattern.ts: bounded-time subset), in the pane's language. */
+function regexProblem(pattern: string, english: boolean): string | undefined {
+  const safe = compileSafePattern(pattern);
+  return safe.ok ? undefined : english ? safe.message_en : safe.message;
 }
 
 export interface SettingsPanelProps {
@@ -61,7 +59,7 @@ export interface SettingsPanelProps {
 /** The rule profile stored in the workbook: required 一级指标, 满意度 minimum, code pattern, decimals. */
 export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPanelProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [draft, setDraft] = useState<Draft>();
   const [saved, setSaved] = useState(false);
   const [loadError, setLoadError] = useState<unknown>();
@@ -70,7 +68,10 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
   useEffect(() => {
     let live = true;
     loadProfile().then(
-      (p) => live && setDraft(toDraft(p)),
+      (p) => {
+        if (!live) return;
+        setDraft(toDraft(p));
+      },
       (e: unknown) => {
         if (!live) return;
         setLoadError(e);
@@ -90,7 +91,7 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
     if (d.satisfactionMin.trim() === '' || !(satisfaction >= 0 && satisfaction <= 100)) problems.satisfactionMin = t('settingsSatisfactionRange');
     const decimals = Number(d.amountDecimals);
     if (d.amountDecimals.trim() === '' || !Number.isInteger(decimals) || decimals < 0 || decimals > 6) problems.amountDecimals = t('settingsDecimalsRange');
-    const regex = regexProblem(d.codePattern);
+    const regex = regexProblem(d.codePattern, language !== 'zh-CN');
     if (regex !== undefined) problems.codePattern = t('settingsCodePatternInvalid', { message: regex });
     return {
       problems,
