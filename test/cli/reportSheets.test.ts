@@ -115,7 +115,7 @@ describe('ruleTable', () => {
     if (!result.ok) throw new Error(result.reason);
     const table = new Map(ruleTable(DEFAULT_PROFILE).map((r) => [r.id, r.severity]));
     const seen = new Map(result.findings.map((f) => [f.rule, f.severity]));
-    expect([...seen.keys()].sort()).toEqual(['F001', 'I006', 'I007', 'I009', 'I010', 'I011', 'I013', 'S004']);
+    expect([...seen.keys()].sort()).toEqual(['F001', 'I006', 'I007', 'I009', 'I010', 'I011', 'I013', 'I023', 'S004']);
     for (const [rule, severity] of seen) expect([rule, table.get(rule)]).toEqual([rule, severity]);
   });
 });

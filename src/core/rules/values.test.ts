@@ -106,6 +106,10 @@ describe('I018 cost targets are ceilings', () => {
     expect(costIsFloor(buildTable({ indicators: rows }), p)).toEqual([]);
     expect(costIsFloor(buildTable(), p)).toEqual([]);
   });
+  it('stays quiet on a rate filed under cost (年度预算执行率 ≥90%): a percentage is no spending cap', () => {
+    const rows = [{ level1: '成本指标', level2: '经济成本指标', level3: '年度预算执行率', description: '预算执行', value: '≥90%', basis: '计划标准' }];
+    expect(costIsFloor(buildTable({ indicators: rows }), p)).toEqual([]);
+  });
 });
 
 describe('I019 指标值类型 contradicts the value', () => {

@@ -152,10 +152,15 @@ const I018: RuleMeta = {
   description: { zh: '成本指标使用了“≥”或“>”（成本目标应为上限）', en: 'A 成本指标 value with ≥ or > (cost targets are ceilings)' },
   fixable: true,
 };
-/** A 成本指标 value written as a floor: a cost target caps spending. The quick fix turns ≥ into ≤, > into <. */
+/**
+ * A 成本指标 amount written as a floor: a cost target caps spending. The quick fix turns ≥ into
+ * ≤, > into <. A percentage under cost (an execution or saving rate) is not a cap, so not checked.
+ */
 export const costIsFloor = eachRow((ind, t, _profile, category) => {
   const v = ind.value.value;
   if (v?.kind !== 'quantitative' || (v.operator !== '≥' && v.operator !== '>') || !isCost(category)) return undefined;
+  // A rate filed under cost (`年度预算执行率 ≥90%`, `成本节约率 ≥5%`) is no spending cap.
+  if (v.unit === '%') return undefined;
   const next: Quantity = { ...v, operator: v.operator === '≥' ? '≤' : '<' };
   const suggestion = formatIndicatorValue(next);
   return finding(

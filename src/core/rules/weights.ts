@@ -12,17 +12,19 @@ const I022: RuleMeta = {
 };
 
 /** The indicator sets of a table (SPEC §3a): the annual one, and the 实施期 one when there is one. */
-function indicatorSets(t: TargetTable): { rows: readonly Indicator[]; zh: string; en: string }[] {
-  if (!t.longIndicators?.length) return [{ rows: t.indicators, zh: '', en: '' }];
+function indicatorSets(t: TargetTable): { rows: readonly Indicator[]; total: number; zh: string; en: string }[] {
+  const total = t.weightTotal ?? 100;
+  if (!t.longIndicators?.length) return [{ rows: t.indicators, total, zh: '', en: '' }];
   return [
-    { rows: t.indicators, zh: '年度指标：', en: 'Annual indicators: ' },
-    { rows: t.longIndicators, zh: '实施期指标：', en: '实施期 (whole-period) indicators: ' },
+    { rows: t.indicators, total, zh: '年度指标：', en: 'Annual indicators: ' },
+    { rows: t.longIndicators, total: 100, zh: '实施期指标：', en: '实施期 (whole-period) indicators: ' },
   ];
 }
 
 /**
  * Each weight is a number above 0, and the weights of each indicator set (年度, and 实施期 when
- * the table has it) add up to 100 exactly (decimal). A set's sum is reported once, at its first
+ * the table has it) add up to 100 exactly (decimal), or to the points a scored form gives the
+ * block (`年度绩效目标(90分)`: 90, the other 10 being 预算执行's). A set's sum is reported once, at its first
  * weight cell, and says what it is and which set it is. Quiet where the template has no 权重
  * column, unless the profile requires one.
  */
@@ -45,14 +47,14 @@ export const weightsInvalid: TableRule = (t, profile) => {
       }
     }
     const total = sum(rows.map((r) => r.weight.value ?? ZERO));
-    if (!total.eq(100)) {
+    if (!total.eq(set.total)) {
       findings.push(
         finding(
           I022,
           t.sheet,
           rows[0].weight.cell,
-          `${set.zh}各指标权重合计为${total.toFixed()}，应为100`,
-          `${set.en}The weights add up to ${total.toFixed()}, not 100`,
+          `${set.zh}各指标权重合计为${total.toFixed()}，应为${set.total}`,
+          `${set.en}The weights add up to ${total.toFixed()}, not ${set.total}`,
         ),
       );
     }
