@@ -7,6 +7,7 @@ import { SEVERITY_LABEL, msg } from './messages';
 import { fileSummary } from './reportData';
 import { printable } from './terminalText';
 import { UnreadableFile, readWorkbookFile, unreadableFindings, validateSheets } from './workbook';
+import { applyRuleSettings } from '../core/rules';
 
 export interface ProjectJson {
   sheet: string;
@@ -77,7 +78,8 @@ export async function checkFile(file: string, profile: Profile, options: { summa
     const checked = validateSheets(sheets, profile, summarySheet);
     const { tables } = checked;
     // Sheets that could not be read are named first (errors): the file is never "ready to send".
-    const findings = unreadable.length ? [...unreadableFindings(unreadable), ...checked.findings] : checked.findings;
+    // R001 for a sheet that could not be read takes the profile's setting like every rule (SPEC §4a).
+    const findings = unreadable.length ? [...applyRuleSettings(unreadableFindings(unreadable), profile), ...checked.findings] : checked.findings;
     const projects = tables.map((t) => ({
       sheet: t.sheet,
       code: t.code.text,

@@ -51,8 +51,10 @@ export async function summaryCommand(files: readonly string[], out: string, prof
   const inputs: { file: string; loaded: LoadedWorkbook }[] = [];
   for (const file of files) {
     try {
-      // One input is copied as a package: its grids are all that is read through ExcelJS.
-      inputs.push({ file, loaded: await loadWorkbookFile(file, { readOnly: files.length === 1 }) });
+      // One input is copied as a package: its grids are all that is read through ExcelJS, and a
+      // sheet that cannot be read is kept in the copy as it was (only combining would lose it).
+      const single = files.length === 1;
+      inputs.push({ file, loaded: await loadWorkbookFile(file, { readOnly: single, keepUnreadable: single }) });
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       io.err(e.message);

@@ -39,4 +39,22 @@ describe('I022 weights', () => {
     expect(weightsInvalid(provincialTable(rows()), p)).toEqual([]);
     expect(weightsInvalid(buildTable(), p)).toEqual([]);
   });
+  it('checks the 年度 and the 实施期 set each on its own, naming the set', () => {
+    const annual = provincialTable(rows(), [50, 30, 20]);
+    const long = provincialTable(rows(), [50, 30, 10]).indicators.map((ind) => ({ ...ind, row: ind.row + 10, weight: { ...ind.weight!, cell: ind.weight!.cell.replace(/\d+$/, (n) => String(Number(n) + 10)) } }));
+    const findings = weightsInvalid({ ...annual, longIndicators: long }, p);
+    expect(located(findings)).toEqual([at('J20')]);
+    expect([findings[0].message, findings[0].message_en]).toEqual(['实施期指标：各指标权重合计为90，应为100', '实施期 (whole-period) indicators: The weights add up to 90, not 100']);
+    const both = weightsInvalid({ ...provincialTable(rows(), [50, 30, 30]), longIndicators: long }, p);
+    expect(both.map((f) => `${f.cell} ${f.message}`)).toEqual(['J10 年度指标：各指标权重合计为110，应为100', 'J20 实施期指标：各指标权重合计为90，应为100']);
+  });
+  it('takes the points a scored form gives its block (年度绩效目标(90分)) as the annual total', () => {
+    expect(weightsInvalid({ ...provincialTable(rows(), [50, 30, 10]), weightTotal: 90 }, p)).toEqual([]);
+    expect(weightsInvalid({ ...provincialTable(rows(), [50, 30, 20]), weightTotal: 90 }, p)[0].message).toBe('各指标权重合计为100，应为90');
+  });
+  it('stays quiet where the template lacks the column (absent), unless the profile requires it', () => {
+    const t = { ...provincialTable(rows(), [50, 30, 10]), absent: ['weight' as const] };
+    expect(weightsInvalid(t, p)).toEqual([]);
+    expect(located(weightsInvalid(t, { ...p, requiredFields: ['weight'] }))).toEqual([at('J10')]);
+  });
 });
