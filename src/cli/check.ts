@@ -3,11 +3,11 @@ import { Finding, countBySeverity, readyToSend } from '../core/finding';
 import { Decimal, amountText } from '../core/money';
 import { Field } from '../core/model';
 import { Profile } from '../core/profile';
+import { applyRuleSettings } from '../core/rules';
 import { SEVERITY_LABEL, msg } from './messages';
 import { fileSummary } from './reportData';
 import { printable } from './terminalText';
 import { UnreadableFile, readWorkbookFile, unreadableFindings, validateSheets } from './workbook';
-import { applyRuleSettings } from '../core/rules';
 
 export interface ProjectJson {
   sheet: string;
