@@ -323,7 +323,11 @@ describe('rule settings: --preset, rules in the profile, the rules command (SPEC
     expect(text.stdout).toContain('A numbered 绩效目标 line that no indicator speaks to');
     const json = JSON.parse(run(['rules', '--preset', 'mof-2021', '--json']).stdout);
     expect(json.profile).toEqual({ preset: 'mof-2021' });
-    expect(json.rules).toHaveLength(42);
+    expect(json.rules).toHaveLength(45);
+    expect(json.rules.slice(-3).map((r: { id: string; severity: string }) => `${r.id} ${r.severity}`)).toEqual(['R001 error', 'R002 error', 'R003 info']);
+    expect(json.rules.find((r: { id: string }) => r.id === 'W002')).toEqual({
+      id: 'W002', severity: 'warning', fixable: false, description: '汇总表已过期', description_en: 'The summary sheet is out of date',
+    });
     expect(json.rules.find((r: { id: string }) => r.id === 'I009')).toEqual({
       id: 'I009', severity: 'error', fixable: true, description: '定量指标值没有计量单位', description_en: 'A quantitative value has no unit',
     });
