@@ -199,7 +199,7 @@ describe('check --report', () => {
 
     const forced = run(['check', path.join('county', '甲局'), '--report', REPORT, '--force']);
     expect(forced.status).toBe(1);
-    expect(forced.stderr).toContain(`已写入审核报告 ${REPORT}：1 个文件，86 条问题`);
+    expect(forced.stderr).toContain(`已写入审核报告 ${REPORT}：1 个文件，99 条问题`);
   });
 
   it('never takes the report for an input, and never writes over an input', () => {
