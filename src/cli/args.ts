@@ -1,7 +1,7 @@
 /** Command-line arguments of SPEC §7, parsed and checked before anything is read. */
 import { msg } from './messages';
 
-export type Command = 'check' | 'summary' | 'new';
+export type Command = 'check' | 'summary' | 'new' | 'rules';
 
 export type Args =
   | { kind: 'help' }
@@ -9,23 +9,24 @@ export type Args =
   | { kind: 'usage' }
   | { kind: 'version' }
   | {
-      kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; out?: string; from?: string;
+      kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; preset?: string; out?: string; from?: string;
       /** check only: one JSON line per file, the bureau's report workbook (replaced with force), parallel files. */
       jsonl?: boolean; report?: string; force?: boolean; jobs?: number;
     }
   | { kind: 'error'; message: string };
 
-const COMMANDS: readonly Command[] = ['check', 'summary', 'new'];
+const COMMANDS: readonly Command[] = ['check', 'summary', 'new', 'rules'];
 
 /** Which options each command takes. */
 const ALLOWED: Record<Command, readonly string[]> = {
-  check: ['--json', '--profile', '--jsonl', '--report', '--force', '--jobs'],
-  summary: ['--out', '--profile', '--force'],
+  check: ['--json', '--profile', '--preset', '--jsonl', '--report', '--force', '--jobs'],
+  summary: ['--out', '--profile', '--preset', '--force'],
   new: ['--out', '--from', '--force'],
+  rules: ['--json', '--profile', '--preset'],
 };
 
 const ALIASES: Record<string, string> = { '-o': '--out', '-h': '--help', '-v': '--version', '-V': '--version' };
-const WITH_VALUE = new Set(['--out', '--profile', '--from', '--report', '--jobs']);
+const WITH_VALUE = new Set(['--out', '--profile', '--preset', '--from', '--report', '--jobs']);
 const FLAGS = new Set(['--json', '--help', '--version', '--jsonl', '--force']);
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -70,13 +71,13 @@ export function parseArgs(argv: readonly string[]): Args {
     const v = options.get(name);
     return typeof v === 'string' ? v : undefined;
   };
-  if (cmd === 'new') {
+  if (cmd === 'new' || cmd === 'rules') {
     if (files.length) return { kind: 'error', message: msg.extraArgs(files) };
-    if (!options.has('--from')) return { kind: 'error', message: msg.needFrom };
+    if (cmd === 'new' && !options.has('--from')) return { kind: 'error', message: msg.needFrom };
   } else if (files.length === 0) {
     return { kind: 'error', message: msg.noFiles(cmd) };
   }
-  if (cmd !== 'check' && !options.has('--out')) return { kind: 'error', message: msg.needOut(cmd) };
+  if (cmd !== 'check' && cmd !== 'rules' && !options.has('--out')) return { kind: 'error', message: msg.needOut(cmd) };
   const check = cmd === 'check' ? checkOptions(options) : {};
   if ('error' in check) return { kind: 'error', message: check.error };
   return {
@@ -85,6 +86,7 @@ export function parseArgs(argv: readonly string[]): Args {
     files,
     json: options.has('--json'),
     profile: value('--profile'),
+    preset: value('--preset'),
     out: value('--out'),
     from: value('--from'),
     ...(options.has('--force') ? { force: true } : {}),

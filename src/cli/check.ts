@@ -3,6 +3,7 @@ import { Finding, countBySeverity, readyToSend } from '../core/finding';
 import { Decimal, amountText } from '../core/money';
 import { Field } from '../core/model';
 import { Profile } from '../core/profile';
+import { applyRuleSettings } from '../core/rules';
 import { SEVERITY_LABEL, msg } from './messages';
 import { fileSummary } from './reportData';
 import { printable } from './terminalText';
@@ -33,6 +34,11 @@ export interface FileJson {
   projects: ProjectJson[];
   findings: FindingJson[];
   error?: string;
+}
+
+export interface ProfileJson {
+  preset: string;
+  rules?: Record<string, string>;
 }
 
 /** A project as the bureau's report lists it (`--report`): amounts as exact decimal text, null when missing or invalid. */
@@ -72,7 +78,8 @@ export async function checkFile(file: string, profile: Profile, options: { summa
     const checked = validateSheets(sheets, profile, summarySheet);
     const { tables } = checked;
     // Sheets that could not be read are named first (errors): the file is never "ready to send".
-    const findings = unreadable.length ? [...unreadableFindings(unreadable), ...checked.findings] : checked.findings;
+    // R001 for a sheet that could not be read takes the profile's setting like every rule (SPEC §4a).
+    const findings = unreadable.length ? [...applyRuleSettings(unreadableFindings(unreadable), profile), ...checked.findings] : checked.findings;
     const projects = tables.map((t) => ({
       sheet: t.sheet,
       code: t.code.text,
@@ -93,7 +100,14 @@ export function exitCode(results: readonly FileCheck[]): number {
   return 0;
 }
 
-export function toJson(results: readonly FileCheck[]): { files: FileJson[] } {
+/**
+ * `check --json`: the files, and (added beside them, so the contract's `files` is unchanged)
+ * the profile in force: `{"profile": {"preset": "default"}}`, with the profile's own rule
+ * settings under `rules` when it has any.
+ */
+export function toJson(results: readonly FileCheck[], profile: Profile): { files: FileJson[]; profile: ProfileJson } {
+  const used: ProfileJson = { preset: profile.preset };
+  if (Object.keys(profile.rules).length) used.rules = profile.rules;
   return {
     files: results.map((r) =>
       r.ok
@@ -106,6 +120,7 @@ export function toJson(results: readonly FileCheck[]): { files: FileJson[] } {
           }
         : { file: r.file, projects: [], findings: [], error: r.reason },
     ),
+    profile: used,
   };
 }
 

@@ -65,7 +65,7 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
   const results = await checkAll(inputs, profile, {
     jobs: options.jobs ?? defaultJobs(),
     summary: report !== undefined,
-    onResult: (_index, result) => progress.add(result, options.jsonl ? () => io.out(JSON.stringify(toJson([result]).files[0])) : undefined),
+    onResult: (_index, result) => progress.add(result, options.jsonl ? () => io.out(JSON.stringify(toJson([result], profile).files[0])) : undefined),
   });
   progress.clear();
 
@@ -76,7 +76,7 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
     }
     else if (r.projects.length === 0) io.err(printable(msg.noTables(r.file)));
   }
-  if (!options.jsonl) io.out(options.json ? JSON.stringify(toJson(results)) : toText(results));
+  if (!options.jsonl) io.out(options.json ? JSON.stringify(toJson(results, profile)) : toText(results));
 
   let code = Math.max(exitCode(results), problems.length ? 2 : 0);
   if (report) {

@@ -1,12 +1,13 @@
 /** The `budget-targets` command line (SPEC §7); `bin/budget-targets.js` calls `main`. */
 import { readFileSync } from 'fs';
 import path from 'path';
-import { DEFAULT_PROFILE, Profile, parseProfile } from '../core/profile';
+import { DEFAULT_PROFILE, Profile, parseProfile, problemLine } from '../core/profile';
 import { parseArgs } from './args';
 import { checkCommand } from './checkCommand';
 import { summaryFiles } from './inputs';
 import { Io, processIo } from './io';
 import { USAGE, msg } from './messages';
+import { rulesJson, rulesText } from './rules';
 import { inputFileReason } from './readMessages';
 import { readInputText } from '../xlsx/inputFile';
 
@@ -19,8 +20,12 @@ export function version(): string {
 }
 
 /** Reads `--profile`; a message for stderr when it cannot be used. */
-export async function loadProfile(file: string | undefined): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }> {
-  if (file === undefined) return { ok: true, profile: DEFAULT_PROFILE };
+export async function loadProfile(file: string | undefined, preset?: string): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }> {
+  if (file === undefined) {
+    if (preset === undefined) return { ok: true, profile: DEFAULT_PROFILE };
+    const parsed = parseProfile({ preset });
+    return parsed.ok ? parsed : { ok: false, message: msg.presetInvalid(parsed.errors.map(problemLine)) };
+  }
   let text: string;
   try {
     text = await readInputText(file, MAX_PROFILE_BYTES);
@@ -33,8 +38,9 @@ export async function loadProfile(file: string | undefined): Promise<{ ok: true;
   } catch (e) {
     return { ok: false, message: msg.profileUnreadable(file, msg.notJson(e instanceof Error ? e.message : String(e))) };
   }
-  const parsed = parseProfile(json);
-  return parsed.ok ? parsed : { ok: false, message: msg.profileInvalid(file, parsed.errors) };
+  // --preset names the preset whatever the file says.
+  const parsed = parseProfile(preset === undefined || typeof json !== 'object' || json === null ? json : { ...json, preset });
+  return parsed.ok ? parsed : { ok: false, message: msg.profileInvalid(file, parsed.errors.map(problemLine)) };
 }
 
 /** Runs the command line and returns the exit code: 0 fine, 1 errors found, 2 unusable input. */
@@ -57,7 +63,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   // `new` and `summary` write through ExcelJS, loaded only for them: `check` starts faster without it.
   if (args.command === 'new') return (await import('./newWorkbook')).newCommand(args.from!, args.out!, io, args.force);
 
-  const profile = await loadProfile(args.profile);
+  const profile = await loadProfile(args.profile, args.preset);
   if (!profile.ok) {
     io.err(profile.message);
     return 2;
@@ -65,6 +71,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   if (args.command === 'summary') {
     const files = await summaryFiles(args.files, args.out!, io.err);
     return files ? (await import('./summary')).summaryCommand(files, args.out!, profile.profile, io, args.force) : 2;
+  }
+  if (args.command === 'rules') {
+    io.out(args.json ? JSON.stringify(rulesJson(profile.profile)) : rulesText(profile.profile));
+    return 0;
   }
 
   return checkCommand(args.files, profile.profile, args, io);

@@ -8,7 +8,7 @@ export const USAGE = `budget-targets — 预算项目绩效目标表的检查、
 
 用法 / Usage:
   budget-targets check PATH... [--json | --jsonl] [--report OUT.xlsx [--force]] [--jobs N]
-                     [--profile P.json]
+                     [--profile P.json] [--preset NAME]
       检查每个工作簿中的绩效目标表，逐条列出问题（工作表、单元格、级别、说明）。
       PATH 可以是文件或文件夹（含子文件夹中的 .xlsx、.xlsm；.xls、.ods 需安装 LibreOffice）。
       Check the target tables of each workbook (files or folders, searched recursively;
@@ -23,6 +23,9 @@ export const USAGE = `budget-targets — 预算项目绩效目标表的检查、
   budget-targets new --from TABLES.json|DOCUMENT.txt -o OUT.xlsx [--force]
       由 JSON 数据或公开文档文本生成工作簿，每个项目一张标准格式的绩效目标表。
       Create a workbook with one canonical target-table sheet per project.
+  budget-targets rules [--profile P.json] [--preset NAME] [--json]
+      列出全部检查规则（编号、当前配置下的级别、说明）。
+      Print every rule: ID, severity under the active profile, description.
   budget-targets --help | --version
 
 选项 / Options:
@@ -32,8 +35,9 @@ export const USAGE = `budget-targets — 预算项目绩效目标表的检查、
                     report workbook; --force 覆盖已有报告 / replace an existing report
   --jobs N          同时检查的文件数（默认为 CPU 核数）/ files checked in parallel
                     (default: the number of cores)
-  --profile P.json  规则配置文件 / rule profile (requiredLevel1, satisfactionMin,
-                    codePattern, amountDecimals)
+  --profile P.json  规则配置文件 / rule profile (preset, rules, requiredLevel1,
+                    satisfactionMin, codePattern, amountDecimals, framework, requiredFields)
+  --preset NAME     预设规则配置 / preset: default, mof-2021, lenient
   -o, --out FILE    输出文件 / output workbook（已存在时不覆盖，除非 --force / an existing file is
                     kept unless --force）
   --force           覆盖已存在的输出文件 / overwrite an existing output file
@@ -43,6 +47,8 @@ export const USAGE = `budget-targets — 预算项目绩效目标表的检查、
   SOURCE_DATE_EPOCH  写入文件时使用的固定时间（秒）/ fixed time (seconds) stamped on written
                      files, for byte-identical output
 `;
+
+export const RULE_SETTING_LABEL: Record<string, string> = { ...SEVERITY_LABEL, off: '关闭' };
 
 export const msg = {
   usageHint: '运行 budget-targets --help 查看用法 (see budget-targets --help)',
@@ -57,6 +63,7 @@ export const msg = {
 
   profileUnreadable: (file: string, reason: string) => `无法读取规则配置 ${file}：${reason} (cannot read profile)`,
   profileInvalid: (file: string, errors: string[]) => `规则配置 ${file} 有误 (invalid profile)：\n${errors.map((e) => `  - ${e}`).join('\n')}`,
+  presetInvalid: (errors: string[]) => `--preset 有误 (invalid preset)：\n${errors.map((e) => `  - ${e}`).join('\n')}`,
   notJson: (reason: string) => `不是有效的 JSON：${reason} (not valid JSON)`,
 
   fileUnreadable: (file: string, reason: string) => `无法读取 ${file}：${reason}`,

@@ -145,11 +145,10 @@ function projectSummary(results: readonly FileCheck[]): ReportSheet {
 
 const SEVERITY_TEXT: Record<RuleRow['severity'], string> = { ...SEVERITY_LABEL, off: '关闭' };
 
+/** The rules under the profile (core metadata): ID, severity or 关闭, what it checks. */
 function rules(rows: readonly RuleRow[]): ReportSheet {
-  const described = rows.some((r) => r.description !== undefined);
-  const headers = described ? ['规则', '级别', '说明'] : ['规则', '级别'];
-  const values = rows.map((r): CellValue[] => (described ? [r.id, SEVERITY_TEXT[r.severity], r.description ?? ''] : [r.id, SEVERITY_TEXT[r.severity]]));
-  return table(REPORT_SHEETS.rules, headers, values, described ? [8, 8, 80] : [8, 8]);
+  const values = rows.map((r): CellValue[] => [r.id, SEVERITY_TEXT[r.severity], r.description]);
+  return table(REPORT_SHEETS.rules, ['规则', '级别', '说明'], values, [8, 8, 80]);
 }
 
 /** The four sheets of the report, from the files' results in input order. */

@@ -1,37 +1,21 @@
 /**
- * The rule table of the report's `规则` sheet, under the active profile. This is the one
- * place the report learns about rules: when the core exposes rule metadata with descriptions
- * (SPEC §4a), `ruleTable` returns them from there and the sheet shows them unchanged.
+ * The rule table of the report's `规则` sheet, under the active profile: the core's rule
+ * metadata (SPEC §4a), the same source `budget-targets rules` prints, so the report and the
+ * command never disagree about what is checked.
  */
-import { RuleId, Severity } from '../core/finding';
-import { Profile } from '../core/profile';
+import { RuleId } from '../core/finding';
+import { Profile, RuleSetting, ruleSetting } from '../core/profile';
+import { RULE_META } from '../core/rules';
 
 export interface RuleRow {
   id: RuleId;
   /** The severity under the profile, or `off`. */
-  severity: Severity | 'off';
-  /** What the rule looks for; absent while the core has no descriptions. */
-  description?: string;
+  severity: RuleSetting;
+  /** What the rule looks for, in Chinese (the report's language). */
+  description: string;
 }
 
-/**
- * Every rule the core runs with its severity (SPEC §4), in the order of the SPEC's table. A
- * `Record` over `RuleId`, so a rule added to the core without an entry here does not compile.
- */
-const SEVERITIES: Record<RuleId, Severity> = {
-  T001: 'error', T002: 'warning', T003: 'error', T004: 'error', T005: 'warning',
-  A001: 'error', A002: 'error', A003: 'error', A004: 'warning', A005: 'warning',
-  S001: 'error', S002: 'error', S003: 'error', S004: 'error',
-  G001: 'error',
-  I001: 'error', I002: 'error', I003: 'error', I004: 'error', I005: 'error', I006: 'warning', I007: 'warning',
-  I008: 'error', I009: 'warning', I010: 'warning', I011: 'warning', I012: 'warning', I013: 'info',
-  F001: 'info',
-  W001: 'warning', W002: 'warning',
-  R001: 'error', R002: 'error', R003: 'info',
-};
-
-/** The rules under `profile` (today's profiles set thresholds, not severities). */
+/** Every rule the core runs, in the order of SPEC §4, with its setting under `profile`. */
 export function ruleTable(profile: Profile): RuleRow[] {
-  void profile;
-  return (Object.keys(SEVERITIES) as RuleId[]).map((id) => ({ id, severity: SEVERITIES[id] }));
+  return RULE_META.map((m) => ({ id: m.id, severity: ruleSetting(profile, m.id, m.severity), description: m.description.zh }));
 }

@@ -20,6 +20,8 @@ import {
 } from '../xlsx';
 import type { WorkbookPackage } from '../xlsx';
 import { Io } from './io';
+import { sheetProblemMessage } from './readMessages';
+import { printable } from './terminalText';
 import { msg } from './messages';
 import { fixedDate, isInputFile } from './output';
 import { LoadedWorkbook, UnreadableFile, loadWorkbookFile } from './workbook';
@@ -56,8 +58,10 @@ export async function summaryCommand(files: readonly string[], out: string, prof
   const inputs: { file: string; loaded: LoadedWorkbook }[] = [];
   for (const file of files) {
     try {
-      // One input is copied as a package: its grids are all that is read through ExcelJS.
-      inputs.push({ file, loaded: await loadWorkbookFile(file, { readOnly: files.length === 1 }) });
+      // One input is copied as a package: its grids are all that is read through ExcelJS, and a
+      // sheet that cannot be read is kept in the copy as it was (only combining would lose it).
+      const single = files.length === 1;
+      inputs.push({ file, loaded: await loadWorkbookFile(file, { readOnly: single, keepUnreadable: single }) });
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       io.err(e.message);
@@ -65,7 +69,11 @@ export async function summaryCommand(files: readonly string[], out: string, prof
   }
   if (inputs.length < files.length) return 2;
 
-  if (inputs.length === 1) return summariseOne(inputs[0].file, inputs[0].loaded, out, profile, io);
+  if (inputs.length === 1) {
+    // A sheet that could not be read is kept in the copy as it was, but its project is not in the totals: say so.
+    for (const u of inputs[0].loaded.unreadable) io.err(printable(`${inputs[0].file}：${sheetProblemMessage(u).message}`));
+    return summariseOne(inputs[0].file, inputs[0].loaded, out, profile, io);
+  }
 
   const { workbook, tables } = combine(inputs, io);
   const existing = workbook.worksheets.map((ws) => ({ name: ws.name, ours: false }));

@@ -64,9 +64,15 @@ function ownSummarySheet(sheets: readonly SheetGrid[], marked: string | undefine
 /**
  * Loads an `.xlsx` file to write it back (`summary`): read first by the capped reader, so a
  * hostile or damaged file is refused before ExcelJS sees it; a file with a sheet that cannot
- * be read is refused too (its copy would lose that sheet).
+ * be read is refused too (an ExcelJS copy would lose that sheet), unless `keepUnreadable`: the
+ * caller copies the package itself, so that sheet is kept exactly as it was.
  */
-export async function loadWorkbookFile(file: string, options: LoadOptions = {}, limits: ReadLimits = DEFAULT_LIMITS): Promise<LoadedWorkbook> {
+export async function loadWorkbookFile(
+  file: string,
+  options: LoadOptions & { keepUnreadable?: boolean } = {},
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<LoadedWorkbook> {
+  const { keepUnreadable = false, ...load } = options;
   let bytes: Buffer;
   let read;
   try {
@@ -75,7 +81,7 @@ export async function loadWorkbookFile(file: string, options: LoadOptions = {}, 
   } catch (e) {
     throw new UnreadableFile(file, reasonOf(e));
   }
-  if (read.unreadable.length) {
+  if (read.unreadable.length && !keepUnreadable) {
     throw new UnreadableFile(file, read.unreadable.map((u) => sheetProblemMessage(u).message).join('；'));
   }
   // ExcelJS makes a cell object for every cell of a merged area: a merge over whole columns would exhaust memory.
@@ -87,13 +93,13 @@ export async function loadWorkbookFile(file: string, options: LoadOptions = {}, 
   const { markedSummarySheet } = await import('../xlsx/workbookFile');
   let workbook: Workbook;
   try {
-    workbook = await loadWorkbook(bytes, options);
+    workbook = await loadWorkbook(bytes, load);
   } catch {
     throw new UnreadableFile(file, readErrorReason('corrupt'));
   }
   if (workbook.worksheets.length === 0) throw new UnreadableFile(file, readErrorReason('no-sheets'));
   const { sheets } = workbookGrids(workbook);
-  return { bytes, workbook, sheets, summarySheet: ownSummarySheet(sheets, markedSummarySheet(workbook)), unreadable: [] };
+  return { bytes, workbook, sheets, summarySheet: ownSummarySheet(sheets, markedSummarySheet(workbook)), unreadable: read.unreadable };
 }
 
 export interface WorkbookResult {

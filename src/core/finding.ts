@@ -2,16 +2,23 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type RuleId =
-  | 'T001' | 'T002' | 'T003' | 'T004' | 'T005'
-  | 'A001' | 'A002' | 'A003' | 'A004' | 'A005'
-  | 'S001' | 'S002' | 'S003' | 'S004'
-  | 'G001'
-  | 'I001' | 'I002' | 'I003' | 'I004' | 'I005' | 'I006' | 'I007' | 'I008' | 'I009' | 'I010'
-  | 'I011' | 'I012' | 'I013'
-  | 'F001'
-  | 'W001' | 'W002'
-  | 'R001' | 'R002' | 'R003';
+/** Every rule ID, in the order of SPEC §4 (the order `budget-targets rules` prints). */
+export const RULE_IDS = [
+  'T001', 'T002', 'T003', 'T004', 'T005',
+  'A001', 'A002', 'A003', 'A004', 'A005',
+  'S001', 'S002', 'S003', 'S004',
+  'G001',
+  'I001', 'I002', 'I003', 'I004', 'I005', 'I006', 'I007', 'I008', 'I009', 'I010',
+  'I011', 'I012', 'I013', 'I014', 'I015', 'I016', 'I017', 'I018', 'I019', 'I020',
+  'I021', 'I022', 'I023',
+  'F001',
+  'W001', 'W002', 'W003',
+  'R001', 'R002', 'R003',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** One cell to write: a number (with an optional number format) or text, always as text. */
 export interface CellEdit {

@@ -123,6 +123,8 @@ export interface TargetTable {
   optional?: Partial<Record<OptionalField, Field<string>>>;
   /** Rows of the block that held only a carried-down 一级/二级 name (unused template rows), ignored. */
   unusedRows?: number[];
+  /** What the annual set's 权重/分值 add up to when the form says so (`年度绩效目标(90分)`); else 100. */
+  weightTotal?: number;
   /**
    * The cells each amount was read from and whether they hold 元 (the model holds 万元): one
    * cell, or the funding sources summed into 财政资金 / 其他资金.

@@ -136,6 +136,16 @@ const OPERATOR_WORDS: [RegExp, Operator][] = [
   [/^(==|=|＝|等于)/, '='],
 ];
 
+/** An operator written at the start of a text (`≥较好`, `不低于上年`), and what follows it. */
+export function leadingOperator(text: string): { operator: Operator; rest: string } | undefined {
+  const t = compact(text);
+  for (const [re, op] of OPERATOR_WORDS) {
+    const m = re.exec(t);
+    if (m) return { operator: op, rest: t.slice(m[0].length) };
+  }
+  return undefined;
+}
+
 /** Normalises a unit: 百分比 and ％ are %. */
 export function normaliseUnit(unit: string): string {
   const u = compact(unit);

@@ -11,6 +11,25 @@ export interface SheetValidation {
   list: string[];
 }
 
+/**
+ * Checks that travel with the file (for whoever opens it without the add-in: Excel, WPS,
+ * LibreOffice). None blocks typing: number limits only show an input message, and the
+ * conditional formats colour a cell the rules would flag. They never touch a cell's own
+ * fill, so clearing our highlights leaves them alone.
+ */
+export interface SheetChecks {
+  /** Decimal limits with an input message (no error alert). */
+  numbers: { range: CellRange; min: number; max?: number; title: string; prompt: string }[];
+  /** Input messages on head fields. */
+  prompts: { range: CellRange; title: string; prompt: string }[];
+  /** Conditional formats: `formula` is written for the range's top-left cell (relative refs). */
+  highlights: { range: CellRange; formula: string }[];
+}
+
+/** The fill of our conditional formats: Excel's own light red, with its dark red text. */
+export const CHECK_FILL = '#FFC7CE';
+export const CHECK_FONT = '#9C0006';
+
 export interface SheetHyperlink {
   row: number;
   col: number;
@@ -41,6 +60,7 @@ export interface SheetWrite {
   /** Ranges that get thin borders on every cell edge. */
   borders: CellRange[];
   validations: SheetValidation[];
+  checks?: SheetChecks;
   hyperlinks: SheetHyperlink[];
   /** Rows/columns frozen at the top/left. */
   freeze?: { rows: number; columns: number };

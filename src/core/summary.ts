@@ -12,7 +12,7 @@ import { Decimal, HUNDRED, ZERO, roundHalfAway, sum } from './money';
 import { SheetWrite } from './sheet';
 import { quoteSheetName, uniqueSheetName } from './sheetNames';
 import { cellText, labelKey } from './text';
-import { finding } from './rules/rule';
+import { RuleMeta, finding } from './rules/rule';
 
 export const SUMMARY_BASE_NAME = '汇总';
 /** How the product recognises its own summary sheet (custom property, setting or defined name). */
@@ -241,7 +241,13 @@ export function hasSummaryShape(grid: Grid): boolean {
   return true;
 }
 
-const W002 = { id: 'W002', severity: 'warning' } as const;
+
+export const W002: RuleMeta = {
+  id: 'W002',
+  severity: 'warning',
+  description: { zh: '汇总表已过期', en: 'The summary sheet is out of date' },
+  fixable: false,
+};
 
 /** The projects a summary sheet lists, read back by its header labels. */
 export function readSummaryRows(grid: Grid): { sheet: string; code: string; name: string }[] | undefined {

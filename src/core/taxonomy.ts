@@ -11,7 +11,11 @@ export const LEVEL2_BY_LEVEL1: Record<(typeof LEVEL1)[number], readonly string[]
   满意度指标: ['服务对象满意度指标'],
 };
 
-export const BASIS_CHOICES = ['计划标准', '行业标准', '历史标准', '其他'] as const;
+/** The 指标值确定依据 the 一体化 system offers; the dropdowns and the insert form offer exactly these. */
+export const BASIS_CHOICES = ['计划标准', '行业标准', '历史标准', '预算支出标准', '其他标准'] as const;
+/** Accepted besides the list: the older templates' `其他`. */
+export const BASIS_ACCEPTED: readonly string[] = [...BASIS_CHOICES, '其他'];
+export const COST_BASIS = '预算支出标准';
 
 /** Compare names written with or without the trailing 指标, spaces and width ignored. */
 export function indicatorNameKey(name: string): string {

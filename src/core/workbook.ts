@@ -5,7 +5,7 @@ import { UnreadTable, readSheetTables } from './layout/reader';
 import { titleFor } from './layout/writer';
 import { TableInput, TargetTable } from './model';
 import { Profile } from './profile';
-import { validateWorkbook } from './rules';
+import { applyRuleSettings, validateWorkbook } from './rules';
 import { noTables, unreadTables } from './rules/reading';
 import { checkSummary } from './summary';
 
@@ -59,7 +59,7 @@ export function checkTables(
   if (summary) extra.push(...checkSummary(summary.name, summary.grid, tables));
   if (!extra.length) return findings;
   // The sort is stable and on severity only: the extra findings join the end of their severity.
-  return [...findings, ...extra].sort(compareFindings);
+  return [...findings, ...applyRuleSettings(extra, profile)].sort(compareFindings);
 }
 
 /** The name a table's sheet is given before it is made unique: its project name, else its title. */

@@ -1,5 +1,5 @@
 /** The rule profile stored in the workbook (a document setting holding JSON), so it travels with the file. */
-import { DEFAULT_PROFILE, Profile, parseProfile } from '../core/profile';
+import { Profile, parseProfile, presetProfile } from '../core/profile';
 import { HostMessage, SettingsLike } from './host';
 import { SETTINGS } from './marks';
 
@@ -9,7 +9,7 @@ export interface StoredProfile {
   message?: HostMessage;
 }
 
-const defaults = (): Profile => ({ ...DEFAULT_PROFILE, requiredLevel1: [...DEFAULT_PROFILE.requiredLevel1] });
+const defaults = (): Profile => presetProfile('default');
 
 export function loadProfile(settings: SettingsLike): StoredProfile {
   const raw = settings.get(SETTINGS.profile);
@@ -28,8 +28,8 @@ export function loadProfile(settings: SettingsLike): StoredProfile {
   return {
     profile: defaults(),
     message: {
-      zh: `工作簿中保存的规则配置有误（${parsed.errors.join('; ')}），已使用默认配置`,
-      en: `The rule profile stored in the workbook is invalid (${parsed.errors.join('; ')}); the defaults apply`,
+      zh: `工作簿中保存的规则配置有误（${parsed.errors.map((e) => e.zh).join('；')}），已使用默认配置`,
+      en: `The rule profile stored in the workbook is invalid (${parsed.errors.map((e) => e.en).join('; ')}); the defaults apply`,
     },
   };
 }

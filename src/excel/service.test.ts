@@ -6,7 +6,7 @@
 import { Finding } from '../core/finding';
 import { columnName } from '../core/grid';
 import { LAYOUTS } from '../core/layout/definition';
-import { DEFAULT_PROFILE } from '../core/profile';
+import { DEFAULT_PROFILE, presetProfile } from '../core/profile';
 import { SUMMARY_MARK } from '../core/summary';
 import { PreviewHost, PreviewHostOptions, SheetSnapshot, createPreviewHost } from '../preview';
 import { ManualTimers } from '../../test/support/manualTimers';
@@ -229,7 +229,7 @@ describe('inserting a table', () => {
       source: '产出指标,成本指标,效益指标,满意度指标',
       alert: { showAlert: false, style: 'Stop', title: '', message: '' },
     });
-    expect(sheet.cells.G10.validation?.source).toBe('计划标准,行业标准,历史标准,其他');
+    expect(sheet.cells.G10.validation?.source).toBe('计划标准,行业标准,历史标准,预算支出标准,其他标准');
     expect(sheet.columnWidths).toEqual({ A: 77.25, B: 77.25, C: 87.75, D: 77.25, E: 77.25, F: 77.25, G: 87.75 });
     expect(sheet.freeze).toEqual({ rows: 1, columns: 0 });
     expect(sheet.page).toEqual({ orientation: 'Portrait', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
@@ -406,6 +406,35 @@ describe('the rule profile travels with the workbook', () => {
     expect(JSON.parse(s.host.savedSettings()[SETTINGS.profile] as string).satisfactionMin).toBe(99);
     expect(only(watch.state().findings, 'I010').length).toBeGreaterThan(1);
     expect((await setup({}, s.host).service.loadProfile()).satisfactionMin).toBe(99);
+    await watch.stop();
+  });
+
+  test('a preset and per-rule severities round-trip through the workbook and apply live', async () => {
+    const s = setup();
+    await s.service.insertTables(seedTables());
+    const watch = await live(s);
+    expect(only(watch.state().findings, 'I011').every((f) => f.severity === 'warning')).toBe(true);
+    const profile = { ...presetProfile('mof-2021'), rules: { I011: 'info' as const, I023: 'off' as const } };
+    await s.service.saveProfile(profile);
+    expect(JSON.parse(s.host.savedSettings()[SETTINGS.profile] as string)).toMatchObject({ preset: 'mof-2021', rules: { I011: 'info', I023: 'off' } });
+    expect(await setup({}, s.host).service.loadProfile()).toEqual(profile);
+    expect(only(watch.state().findings, 'I011').every((f) => f.severity === 'info')).toBe(true);
+    expect(only(watch.state().findings, 'I023')).toEqual([]);
+    expect(only(watch.state().findings, 'I009').every((f) => f.severity === 'error')).toBe(true);
+    expect(only(watch.state().findings, 'I002')).toHaveLength(10);
+    await watch.stop();
+  });
+
+  test('the new rules show live with their quick fixes (I009 implied unit)', async () => {
+    const s = setup();
+    const [name] = await s.service.insertTables([seedTables()[2]]);
+    const watch = await live(s);
+    const i009 = watch.state().findings.filter((f) => f.rule === 'I009');
+    expect(i009.map((f) => `${f.sheet}!${f.cell} ${f.fix?.edits[0].value}`)).toEqual([`${name}!F10 8人`]);
+    expect(only(watch.state().findings, 'I023').map((f) => f.cell)).toEqual(['B8']);
+    await s.service.applyFix(i009[0].fix!);
+    await watch.settle();
+    expect(only(watch.state().findings, 'I009')).toEqual([]);
     await watch.stop();
   });
 

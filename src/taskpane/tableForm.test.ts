@@ -13,7 +13,7 @@ const GOOD: TableForm = {
   fiscal: '2.00',
   fundUse: '人大代表之家工作经费',
   plan: ['25', '50', '75', '100'],
-  goals: '保障工作正常运转\n\n 资金及时拨付 ',
+  goals: '组织代表活动\n\n 代表建议按时办结 ',
   indicators: [
     { id: 1, level1: '产出指标', level2: '数量指标', level3: '活动次数', description: '组织代表活动', value: '≥4次', basis: '计划标准' },
     { id: 2, level1: '效益指标', level2: '社会效益指标', level3: '代表建议办结率', description: '代表建议按时办结', value: '≥95%', basis: '历史标准' },
@@ -31,7 +31,7 @@ describe('the new-table form', () => {
 
   it('becomes the table input the writer takes: goals one per line, blank lines dropped', () => {
     const input = toTableInput(GOOD, '');
-    expect(input.goals).toEqual(['保障工作正常运转', '资金及时拨付']);
+    expect(input.goals).toEqual(['组织代表活动', '代表建议按时办结']);
     expect(input.spendingPlan).toEqual(['25', '50', '75', '100']);
     expect(input.indicators[0]).toEqual({ level1: '产出指标', level2: '数量指标', level3: '活动次数', description: '组织代表活动', value: '≥4次', basis: '计划标准' });
     expect(readTargetTable(sheetToGrid(writeTargetTable(input)), 'x')?.name.text).toBe('2022年人大之家工作经费');

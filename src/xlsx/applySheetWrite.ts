@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { CellRange, a1, columnName, rangeA1 } from '../core/grid';
-import { SheetHyperlink, SheetValidation, SheetWrite } from '../core/sheet';
+import { CHECK_FILL, CHECK_FONT, SheetChecks, SheetHyperlink, SheetValidation, SheetWrite } from '../core/sheet';
 
 /**
  * Excel stores an inline dropdown list (`"a,b,c"`) in at most 255 characters. A longer list,
@@ -98,6 +98,49 @@ function writeValidation(ws: ExcelJS.Worksheet, v: SheetValidation, listColumn: 
   });
 }
 
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+/** Data validation, input messages and conditional formats of `sheet.checks`; none blocks typing. */
+function writeChecks(ws: ExcelJS.Worksheet, checks: SheetChecks): void {
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const n of checks.numbers) {
+    validations.add(rangeA1(n.range), {
+      type: 'decimal',
+      operator: n.max === undefined ? 'greaterThanOrEqual' : 'between',
+      allowBlank: true,
+      showErrorMessage: false,
+      showInputMessage: true,
+      promptTitle: n.title,
+      prompt: n.prompt,
+      formulae: n.max === undefined ? [n.min] : [n.min, n.max],
+    });
+  }
+  for (const p of checks.prompts) {
+    // Any text: a length of at least 0 is the one rule every entry meets.
+    validations.add(rangeA1(p.range), {
+      type: 'textLength',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      showErrorMessage: false,
+      showInputMessage: true,
+      promptTitle: p.title,
+      prompt: p.prompt,
+      formulae: [0],
+    });
+  }
+  checks.highlights.forEach((h, i) =>
+    ws.addConditionalFormatting({
+      ref: rangeA1(h.range),
+      rules: [{
+        type: 'expression',
+        priority: i + 1,
+        formulae: [h.formula],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(CHECK_FILL) } }, font: { color: { argb: argb(CHECK_FONT) } } },
+      }],
+    }),
+  );
+}
+
 /**
  * Writes `sheet` into an empty worksheet. Strings are always written as plain text values
  * (ExcelJS makes formulas only of `{ formula }` objects), formulas with their computed results.
@@ -149,6 +192,7 @@ export function applySheetWrite(ws: ExcelJS.Worksheet, sheet: SheetWrite): void 
 
   let nextListColumn = Math.max(LIST_COLUMN_START, width + 1, sheet.columnWidths.length + 1);
   for (const v of sheet.validations) writeValidation(ws, v, () => nextListColumn++);
+  if (sheet.checks) writeChecks(ws, sheet.checks);
 
   const active = sheet.select ?? 'A1';
   ws.views = sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)

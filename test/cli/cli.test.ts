@@ -197,7 +197,7 @@ describe('check on the seed workbook', () => {
 
   it('prints --json in exactly the public shape, amounts as decimal strings', () => {
     const { json } = checkJson('seed.xlsx');
-    expect(Object.keys(json)).toEqual(['files']);
+    expect(Object.keys(json)).toEqual(['files', 'profile']);
     const file = json.files[0];
     expect(Object.keys(file)).toEqual(['file', 'projects', 'findings']);
     expect(file.file).toBe('seed.xlsx');
@@ -271,8 +271,8 @@ describe('check on files that cannot be read', () => {
     await wb.xlsx.writeFile(at('plain.xlsx'));
     const r = run(['check', '--json', 'plain.xlsx']);
     expect(r.status).toBe(1);
-    const [file] = JSON.parse(r.stdout).files;
-    expect(file.projects).toEqual([]);
+    const { files: [file], profile } = JSON.parse(r.stdout);
+    expect(profile).toEqual({ preset: 'default' });
     expect(file.findings.map((f: { rule: string; severity: string; sheet: string; cell: string }) => [f.rule, f.severity, f.sheet, f.cell])).toEqual([
       ['R002', 'error', 'Sheet1', 'A1'],
     ]);
@@ -319,6 +319,57 @@ describe('check --profile', () => {
     const r = run(['check', '--profile', 'nowhere.json', 'seed.xlsx']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('无法读取规则配置 nowhere.json：文件不存在');
+  });
+});
+
+describe('rule settings: --preset, rules in the profile, the rules command (SPEC §4a)', () => {
+  it('reports the preset used beside the files in check --json', () => {
+    expect(checkJson('seed.xlsx').json.profile).toEqual({ preset: 'default' });
+    const lenient = checkJson('--preset', 'lenient', 'seed.xlsx').json;
+    expect(lenient.profile).toEqual({ preset: 'lenient' });
+    // Only the units the 一体化 system refuses to save without: as errors.
+    expect(where(lenient.files[0].findings, 'I009')).toHaveLength(7);
+    expect(new Set(lenient.files[0].findings.map((f: { rule: string; severity: string }) => `${f.rule} ${f.severity}`))).toEqual(new Set(['I009 error']));
+  });
+  it('applies rules from the profile file, and --preset over the file\'s preset', () => {
+    writeFileSync(at('rules.json'), JSON.stringify({ preset: 'mof-2021', rules: { I011: 'off', S004: 'warning' } }));
+    const r = checkJson('--profile', 'rules.json', 'seed.xlsx');
+    expect(r.json.profile).toEqual({ preset: 'mof-2021', rules: { I011: 'off', S004: 'warning' } });
+    const findings = r.json.files[0].findings as { rule: string; severity: string }[];
+    expect(findings.filter((f) => f.rule === 'I011')).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'I002').map((f) => f.severity)).toEqual(Array(10).fill('error'));
+    expect(checkJson('--profile', 'rules.json', '--preset', 'default', 'seed.xlsx').json.profile.preset).toBe('default');
+  });
+  it('rejects an unknown preset or rule ID in both languages, exit 2', () => {
+    const r = run(['check', '--preset', 'strict', 'seed.xlsx']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('未知的预设“strict”');
+    expect(r.stderr).toContain('unknown preset "strict"');
+    writeFileSync(at('bad-rule.json'), JSON.stringify({ rules: { X001: 'off' } }));
+    const bad = run(['check', '--profile', 'bad-rule.json', 'seed.xlsx']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('未知的规则编号“X001”');
+    expect(bad.stderr).toContain('unknown rule ID "X001"');
+  });
+  it('prints the rule table under the active profile', () => {
+    const text = run(['rules']);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('I023  警告 warning  某条绩效目标没有对应的绩效指标');
+    expect(text.stdout).toContain('A numbered 绩效目标 line that no indicator speaks to');
+    const json = JSON.parse(run(['rules', '--preset', 'mof-2021', '--json']).stdout);
+    expect(json.profile).toEqual({ preset: 'mof-2021' });
+    expect(json.rules).toHaveLength(45);
+    expect(json.rules.slice(-3).map((r: { id: string; severity: string }) => `${r.id} ${r.severity}`)).toEqual(['R001 error', 'R002 error', 'R003 info']);
+    expect(json.rules.find((r: { id: string }) => r.id === 'W002')).toEqual({
+      id: 'W002', severity: 'warning', fixable: false, description: '汇总表已过期', description_en: 'The summary sheet is out of date',
+    });
+    expect(json.rules.find((r: { id: string }) => r.id === 'I009')).toEqual({
+      id: 'I009', severity: 'error', fixable: true, description: '定量指标值没有计量单位', description_en: 'A quantitative value has no unit',
+    });
+    expect(JSON.parse(run(['rules', '--preset', 'lenient', '--json']).stdout).rules.find((r: { id: string }) => r.id === 'I011').severity).toBe('off');
+  });
+  it('takes no files', () => {
+    expect(run(['rules', 'seed.xlsx']).status).toBe(2);
   });
 });
 

@@ -3,8 +3,8 @@ import path from 'path';
 import { FileCheck, ProjectSummary, checkFile } from '../../src/cli/check';
 import { REPORT_SHEETS, reportSheets } from '../../src/cli/reportSheets';
 import { ruleTable } from '../../src/cli/ruleTable';
-import { Finding } from '../../src/core/finding';
-import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { Finding, RULE_IDS } from '../../src/core/finding';
+import { DEFAULT_PROFILE, presetProfile } from '../../src/core/profile';
 
 const finding = (rule: Finding['rule'], severity: Finding['severity'], sheet: string, cell: string, message: string): Finding => ({
   rule, severity, sheet, cell, message, message_en: message,
@@ -89,11 +89,23 @@ describe('report sheets', () => {
     expect(s.autoFilter).toEqual({ top: 0, left: 0, bottom: 3, right: 14 }); // the projects, not the 合计 row
   });
 
-  it('规则: every rule with its severity under the profile', () => {
+  it('规则: every rule of the core with its severity under the profile and its description', () => {
     const s = sheet(REPORT_SHEETS.rules);
-    expect(s.sheet.values[0]).toEqual(['规则', '级别']);
-    expect(s.sheet.values.slice(1, 4)).toEqual([['T001', '错误'], ['T002', '警告'], ['T003', '错误']]);
-    expect(s.sheet.values).toHaveLength(32);
+    expect(s.sheet.values[0]).toEqual(['规则', '级别', '说明']);
+    expect(s.sheet.values.slice(1, 3)).toEqual([
+      ['T001', '错误', '项目编码缺失'],
+      ['T002', '警告', '项目编码不符合编码规则，或年度与表格年度不符'],
+    ]);
+    expect(s.sheet.values.map((r) => r[0])).toEqual(['规则', ...RULE_IDS]);
+    expect(s.sheet.values.find((r) => r[0] === 'R003')).toEqual(['R003', '提示', '只有一级/二级指标名称的未使用模板行，已忽略']);
+  });
+
+  it('规则: a rule the profile turns off reads 关闭, one it raises reads its new severity', () => {
+    const rows = ruleTable({ ...DEFAULT_PROFILE, rules: { T002: 'off', I013: 'error' } });
+    const [rulesSheet] = reportSheets(RESULTS, rows).filter((x) => x.name === REPORT_SHEETS.rules);
+    expect(rulesSheet.sheet.values.find((r) => r[0] === 'T002')?.[1]).toBe('关闭');
+    expect(rulesSheet.sheet.values.find((r) => r[0] === 'I013')?.[1]).toBe('错误');
+    expect(ruleTable(presetProfile('lenient')).filter((r) => r.severity !== 'off').map((r) => r.id)).toEqual(['T004', 'I005', 'I008', 'I009', 'I014', 'I016', 'I022']);
   });
 });
 
@@ -103,7 +115,7 @@ describe('ruleTable', () => {
     if (!result.ok) throw new Error(result.reason);
     const table = new Map(ruleTable(DEFAULT_PROFILE).map((r) => [r.id, r.severity]));
     const seen = new Map(result.findings.map((f) => [f.rule, f.severity]));
-    expect([...seen.keys()].sort()).toEqual(['F001', 'I006', 'I007', 'I009', 'I010', 'I011', 'I013', 'S004']);
+    expect([...seen.keys()].sort()).toEqual(['F001', 'I006', 'I007', 'I009', 'I010', 'I011', 'I013', 'I023', 'S004']);
     for (const [rule, severity] of seen) expect([rule, table.get(rule)]).toEqual([rule, severity]);
   });
 });

@@ -69,8 +69,35 @@ describe('the seed workbook', () => {
     expect(f001.fix!.edits).toEqual([{ sheet: 'P4', cell: 'C11', value: '社会效益指标' }]);
   });
 
+  it('names the numbered goals no indicator measures (I023), and stays quiet where one does', () => {
+    const goals = findings.filter((f) => f.rule === 'I023').map((f) => `${f.sheet}!${f.cell} ${/“(.+)”/.exec(f.message)![1]}`);
+    expect(goals).toEqual([
+      'P1!B8 资金及时拨付',
+      'P2!B8 资金及时拨付',
+      'P3!B8 及时缴纳',
+      'P4!B8 及时拨付',
+      'P5!B8 资金及时拨付',
+      'P6!B8 疫情防控，村内重点设施维护',
+      'P6!B8 改善村容村貌',
+      'P6!B8 资金及时拨付',
+      'P7!B8 切实打好蓝天保卫战',
+      'P8!B8 资金及时发放',
+      'P9!B8 提高老党员生活水平',
+      'P9!B8 资金及时足额发放',
+      'P10!B8 资金按时发放',
+    ]);
+    expect(findings.filter((f) => f.rule === 'I023').every((f) => f.severity === 'warning')).toBe(true);
+    // 保障工作正常运转 (P1) is the description of its 质量指标; 化解信访事件 (P2) likewise.
+    expect(goals.some((g) => g.includes('保障工作正常运转') || g.includes('化解信访事件'))).toBe(false);
+  });
+
+  it('raises none of the other new rules (I014–I022, W003): the seed has no placeholders, split values, rates, costs, bases or weights', () => {
+    const fresh = ['I014', 'I015', 'I016', 'I017', 'I018', 'I019', 'I020', 'I021', 'I022', 'W003'];
+    expect(findings.filter((f) => fresh.includes(f.rule))).toEqual([]);
+  });
+
   it('raises nothing else', () => {
     const rules = new Set(findings.map((f) => f.rule));
-    expect([...rules].sort()).toEqual(['F001', 'I006', 'I007', 'I009', 'I010', 'I011', 'I013', 'S004']);
+    expect([...rules].sort()).toEqual(['F001', 'I006', 'I007', 'I009', 'I010', 'I011', 'I013', 'I023', 'S004']);
   });
 });

@@ -137,7 +137,7 @@ describe('the browser preview', () => {
     await form.getByLabel('其中：财政资金').fill('12.50');
     await form.getByLabel('资金用途').fill('村级道路日常养护');
     for (const [label, value] of [['3月底', '25'], ['6月底', '50'], ['10月底', '75'], ['12月底', '100']]) await form.getByLabel(label, { exact: true }).fill(value);
-    await form.getByLabel('绩效目标（每行一条）').fill('道路通行顺畅\n资金及时拨付');
+    await form.getByLabel('绩效目标（每行一条）').fill('道路通行顺畅\n道路完好率保持在95%以上');
     const rows: [string, string, string, string, string][] = [
       ['数量指标', '养护里程', '全年养护村级道路', '≥12公里', '计划标准'],
       ['社会效益指标', '道路完好率', '养护后道路完好', '≥95%', '历史标准'],
@@ -292,6 +292,28 @@ describe('the browser preview', () => {
     await expectText(pane().getByTestId('summary-totals'), 'End of December');
     await pane().evaluate((el) => el.scrollTo(0, 0));
     await pane().screenshot({ path: path.join(ARTIFACTS, 'pane-en.png') });
+  });
+
+  it('saves a preset in the workbook settings and checks with it at once (lenient: only what the 一体化 system blocks)', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await other.goto(`${server.origin}/taskpane.html`);
+    const p = other.getByTestId('task-pane');
+    await p.getByTestId('verdict').waitFor();
+    const rule = (id: string) => p.locator(`[data-testid="finding"][data-rule="${id}"]`);
+    await p.getByRole('tab', { name: '检查', exact: false }).click();
+    await rule('I023').first().waitFor(LIVE);
+    await p.getByRole('tab', { name: '设置', exact: false }).click();
+    await p.getByRole('combobox', { name: '预设' }).selectOption('lenient');
+    await p.getByRole('button', { name: '保存' }).click();
+    await p.getByText('已保存在工作簿中。').waitFor(LIVE);
+    await p.screenshot({ path: path.join(ARTIFACTS, 'pane-settings.png') });
+    await p.getByRole('tab', { name: '检查', exact: false }).click();
+    await rule('I009').first().waitFor(LIVE);
+    expect(await rule('I009').count()).toBe(7);
+    expect(await rule('I023').count()).toBe(0);
+    expect(await rule('I011').count()).toBe(0);
+    expect(await rule('S004').count()).toBe(0);
+    await other.close();
   });
 
   it('fits a 320 px wide pane without sideways scrolling', async () => {

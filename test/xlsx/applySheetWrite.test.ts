@@ -44,7 +44,8 @@ describe('applySheetWrite: text is always text', () => {
       }),
       { numRuns: 40 },
     );
-  }, 60_000); // 40 ExcelJS writes and loads: seconds on a busy machine
+    // 40 zip round trips: seconds on a machine shared with other jobs.
+  }, 60_000);
 });
 
 describe('applySheetWrite: formulas, formats and layout', () => {

@@ -480,6 +480,18 @@ function holdsOperators(idx: GridIndex, col: number, start: number, end: number)
   return seen > 0 && operators * 2 >= seen;
 }
 
+/**
+ * The points a scored form gives the indicator block (`年度绩效目标(90分)` left of the header,
+ * the other 10 going to 预算执行): what its 分值 column adds up to. Undefined when unstated.
+ */
+function blockPoints(idx: GridIndex, header: Pos): number | undefined {
+  for (let c = 0; c < header.col; c++) {
+    const m = /[(（]\s*(\d{1,3})\s*分\s*[)）]/.exec(idx.text({ row: header.row, col: c }));
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
 function blockSet(idx: GridIndex, header: Pos): Block['set'] {
   const texts: string[] = [];
   for (let c = 0; c < header.col; c++) texts.push(idx.text({ row: header.row, col: c }));
@@ -574,7 +586,8 @@ function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: 
       const number = shownText(raw, format);
       return parseIndicatorValue(`${operator.value ?? ''}${number}${number.endsWith('%') ? '' : unit.text}`);
     });
-    indicators.push({ ...base, value, valueType, operator, unit });
+    const weight = columns.weight === undefined ? undefined : field(grid, at(row, 'weight'), parsePercent);
+    indicators.push({ ...base, value, valueType, operator, unit, ...(weight && { weight }) });
   }
   return indicators;
 }
@@ -778,6 +791,8 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
   if (longIndicators) table.longIndicators = longIndicators;
   if (Object.keys(optional).length) table.optional = optional;
   if (unusedRows.length) table.unusedRows = unusedRows.sort((a, b) => a - b);
+  const points = columns.weight !== undefined ? blockPoints(idx, header) : undefined;
+  if (points !== undefined && points > 0) table.weightTotal = points;
   return table;
 }
 

@@ -4,7 +4,7 @@ import { CellRange, CellValue, a1 } from '../grid';
 import { IndicatorInput, QUARTERS, TableInput } from '../model';
 import { HUNDRED } from '../money';
 import { formatIndicatorValue, parseAmount, parseIndicatorValue, parsePercent } from '../parse';
-import { SheetWrite } from '../sheet';
+import { SheetChecks, SheetWrite } from '../sheet';
 import {
   AMOUNT_FORMAT, DEPARTMENT_ROW, HEAD_SLOTS, LAYOUTS, PERCENT_FORMAT, SPARE_VALIDATION_ROWS, SPENDING_PLAN,
   TEXT_FORMAT, TITLE_ROW, TITLE_SUFFIX, UNIT_LABEL, ValueKind,
@@ -64,6 +64,42 @@ function splitValue(ind: IndicatorInput): { operator: string; value: string; uni
   }
   const valueType = ind.valueType ?? (parsed.ok && parsed.value.kind === 'qualitative' ? '定性' : '');
   return { operator: '', value: parsed.ok ? formatIndicatorValue(parsed.value) : ind.value, unit: '', valueType };
+}
+
+/**
+ * The checks Excel itself can express (SPEC §4, issue 8): plan cells 0–100 %, amounts ≥ 0,
+ * input messages on the head fields; colour a plan cell lower than the one before it, a
+ * 12月底 that is not 100 %, and a 预算数 other than 财政资金 + 其他资金.
+ */
+function travellingChecks(): SheetChecks {
+  const planRow = SPENDING_PLAN.row + 1;
+  const [first, last] = [SPENDING_PLAN.quarterCol, SPENDING_PLAN.quarterCol + QUARTERS.length - 1];
+  const slot = (key: string) => HEAD_SLOTS.find((s) => s.key === key)!;
+  const valueAt = (key: string) => ({ row: slot(key).row, col: slot(key).col + 1 });
+  const [total, fiscal, other] = [valueAt('total'), valueAt('fiscal'), valueAt('other')];
+  const cell = (p: { row: number; col: number }) => a1(p.row, p.col);
+  const amounts = [total, fiscal, other].map((p) => ({
+    range: range(p.row, p.col),
+    min: 0,
+    title: '金额（万元）',
+    prompt: '填写不小于0的数，单位万元，最多两位小数。预算数 = 财政资金 + 其他资金。',
+  }));
+  return {
+    numbers: [
+      { range: range(planRow, first, planRow, last), min: 0, max: 1, title: '累计支出比例', prompt: '截至该月底累计支出占预算数的比例，0%–100%，逐月不减少，12月底为100%。' },
+      ...amounts,
+    ],
+    prompts: [
+      { range: range(valueAt('code').row, valueAt('code').col), title: '项目编码', prompt: '一体化系统中的项目编码，如 13022522P00200810001P。' },
+      { range: range(valueAt('name').row, valueAt('name').col), title: '项目名称', prompt: '与标题中的项目名称一致。' },
+      { range: range(valueAt('goals').row, valueAt('goals').col), title: '绩效目标', prompt: '每行一条，编号1. 2. 3.，每条目标都应有对应的绩效指标。' },
+    ],
+    highlights: [
+      { range: range(planRow, first + 1, planRow, last), formula: `AND(ISNUMBER(${a1(planRow, first + 1)}),ISNUMBER(${a1(planRow, first)}),${a1(planRow, first + 1)}<${a1(planRow, first)})` },
+      { range: range(planRow, last), formula: `AND(ISNUMBER(${a1(planRow, last)}),ROUND(${a1(planRow, last)},6)<>1)` },
+      { range: range(total.row, total.col), formula: `AND(ISNUMBER(${cell(total)}),ROUND(${cell(total)}-N(${cell(fiscal)})-N(${cell(other)}),6)<>0)` },
+    ],
+  };
 }
 
 export function titleFor(table: TableInput): string {
@@ -153,6 +189,7 @@ export function writeTargetTable(table: TableInput): SheetWrite {
     wrap: [range(2, 0, lastRow, w - 1)],
     borders: [range(2, 0, lastRow, w - 1)],
     validations,
+    checks: travellingChecks(),
     hyperlinks: [],
     freeze: { rows: 1, columns: 0 },
     print: { paper: 'A4', orientation: 'portrait', fitToPagesWide: 1 },

@@ -19,7 +19,12 @@ function amountOf(key: AmountKey, f: Field<Decimal>): Decimal | undefined {
   return f.value ?? (key !== 'total' && f.text === '' ? ZERO : undefined);
 }
 
-const A001: RuleMeta = { id: 'A001', severity: 'error' };
+const A001: RuleMeta = {
+  id: 'A001',
+  severity: 'error',
+  description: { zh: '预算数缺失或不是数字', en: '预算数 (budget total) missing or not a number' },
+  fixable: false,
+};
 /**
  * 预算数 missing or not a number. A 财政资金 or 其他资金 that is not a number (blank is 0) is
  * reported here too, naming the field: it is the same mistake, and without a number A003
@@ -35,7 +40,12 @@ export const amountNotNumber: TableRule = (t, profile) =>
       : [finding(A001, t.sheet, f.cell, `${zh}“${f.text}”不是数字`, `${en} "${f.text}" is not a number`)];
   });
 
-const A002: RuleMeta = { id: 'A002', severity: 'error' };
+const A002: RuleMeta = {
+  id: 'A002',
+  severity: 'error',
+  description: { zh: '金额为负数', en: 'An amount is negative' },
+  fixable: false,
+};
 /** An amount below zero. */
 export const amountNegative: TableRule = (t) =>
   AMOUNT_KEYS.flatMap((key): Finding[] => {
@@ -46,7 +56,12 @@ export const amountNegative: TableRule = (t) =>
       : [];
   });
 
-const A003: RuleMeta = { id: 'A003', severity: 'error' };
+const A003: RuleMeta = {
+  id: 'A003',
+  severity: 'error',
+  description: { zh: '预算数不等于财政资金与其他资金之和', en: '预算数 ≠ 财政资金 + 其他资金 (exact)' },
+  fixable: false,
+};
 /** 预算数 ≠ 财政资金 + 其他资金, exactly; checked only when all three are numbers. */
 export const totalIsSum: TableRule = (t, profile) => {
   // Without a 财政资金 field the template states no breakdown to check (a missing 其他资金 is 0).
@@ -67,7 +82,12 @@ export const totalIsSum: TableRule = (t, profile) => {
       ];
 };
 
-const A004: RuleMeta = { id: 'A004', severity: 'warning' };
+const A004: RuleMeta = {
+  id: 'A004',
+  severity: 'warning',
+  description: { zh: '金额的小数位数超过配置的上限', en: 'An amount has more decimals than the profile allows' },
+  fixable: false,
+};
 /** An amount with more decimals than the profile allows; no quick fix, rounding money is the officer's call. */
 export const amountDecimals: TableRule = (t, profile) =>
   AMOUNT_KEYS.flatMap((key): Finding[] => {
@@ -89,7 +109,12 @@ export const amountDecimals: TableRule = (t, profile) =>
       : [];
   });
 
-const A005: RuleMeta = { id: 'A005', severity: 'warning' };
+const A005: RuleMeta = {
+  id: 'A005',
+  severity: 'warning',
+  description: { zh: '资金用途为空', en: '资金用途 (what the money is for) empty' },
+  fixable: false,
+};
 /** 资金用途 empty. */
 export const fundUseMissing: TableRule = (t, profile) =>
   t.fundUse.text === '' && hasField(t, profile, 'fundUse')
@@ -97,3 +122,4 @@ export const fundUseMissing: TableRule = (t, profile) =>
     : [];
 
 export const AMOUNT_RULES: readonly TableRule[] = [amountNotNumber, amountNegative, totalIsSum, amountDecimals, fundUseMissing];
+export const AMOUNT_META: readonly RuleMeta[] = [A001, A002, A003, A004, A005];

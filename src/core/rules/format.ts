@@ -26,7 +26,12 @@ const ROW_FIELDS: readonly Labelled<Indicator>[] = [
   ['指标值确定依据', (ind) => ind.basis],
 ];
 
-const F001: RuleMeta = { id: 'F001', severity: 'info' };
+const F001: RuleMeta = {
+  id: 'F001',
+  severity: 'info',
+  description: { zh: '文字有多余的空格', en: 'Text with stray spaces' },
+  fixable: true,
+};
 
 function straySpacesAt(t: TargetTable, label: string, f: Field<unknown>): Finding {
   const trimmed = trimSpaces(String(f.raw));
@@ -50,3 +55,4 @@ export const straySpaces: TableRule = (t) => {
 };
 
 export const FORMAT_RULES: readonly TableRule[] = [straySpaces];
+export const FORMAT_META: readonly RuleMeta[] = [F001];

@@ -7,12 +7,22 @@ import { compileSafePattern } from '../safePattern';
 import { labelKey } from '../text';
 import { RuleMeta, TableRule, finding, hasField } from './rule';
 
-const T001: RuleMeta = { id: 'T001', severity: 'error' };
+const T001: RuleMeta = {
+  id: 'T001',
+  severity: 'error',
+  description: { zh: '项目编码缺失', en: '项目编码 (project code) missing' },
+  fixable: false,
+};
 /** 项目编码 missing. */
 export const codeMissing: TableRule = (t, profile) =>
   t.code.text === '' && hasField(t, profile, 'code') ? [finding(T001, t.sheet, t.code.cell, '缺少项目编码', '项目编码 (project code) is missing')] : [];
 
-const T002: RuleMeta = { id: 'T002', severity: 'warning' };
+const T002: RuleMeta = {
+  id: 'T002',
+  severity: 'warning',
+  description: { zh: '项目编码不符合编码规则，或年度与表格年度不符', en: '项目编码 does not match the code pattern, or its year differs from the table\'s' },
+  fixable: false,
+};
 /** The profile's pattern, matched in bounded time (core/safePattern.ts); a refused pattern checks nothing. */
 const codeMatches = (pattern: string, code: string) => {
   const safe = compileSafePattern(pattern);
@@ -51,12 +61,22 @@ export const codeFormat: TableRule = (t: TargetTable, profile: Profile): Finding
       ];
 };
 
-const T004: RuleMeta = { id: 'T004', severity: 'error' };
+const T004: RuleMeta = {
+  id: 'T004',
+  severity: 'error',
+  description: { zh: '项目名称缺失', en: '项目名称 (project name) missing' },
+  fixable: false,
+};
 /** 项目名称 missing. */
 export const nameMissing: TableRule = (t, profile) =>
   t.name.text === '' && hasField(t, profile, 'name') ? [finding(T004, t.sheet, t.name.cell, '缺少项目名称', '项目名称 (project name) is missing')] : [];
 
-const T005: RuleMeta = { id: 'T005', severity: 'warning' };
+const T005: RuleMeta = {
+  id: 'T005',
+  severity: 'warning',
+  description: { zh: '标题与项目名称不一致', en: 'The title does not match 项目名称' },
+  fixable: true,
+};
 /** Words of a template's own title (`自治区本级部门2019年项目支出预算绩效目标表`), not of a project name. */
 const GENERIC_TITLE_WORDS = /项目支出|部门预算|本级部门|预算项目|财政项目|专项资金绩效|区域绩效|资金$/;
 /**
@@ -92,3 +112,4 @@ export const titleMatchesName: TableRule = (t, profile) => {
 };
 
 export const IDENTITY_RULES: readonly TableRule[] = [codeMissing, codeFormat, nameMissing, titleMatchesName];
+export const IDENTITY_META: readonly RuleMeta[] = [T001, T002, T004, T005];

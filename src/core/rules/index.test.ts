@@ -12,7 +12,7 @@ describe('validateTable', () => {
     expect(validateTable(buildTable(), p)).toEqual([]);
   });
   it('runs every table rule', () => {
-    expect(TABLE_RULES).toHaveLength(29);
+    expect(TABLE_RULES).toHaveLength(39);
   });
   it('sorts errors, warnings, infos, each by row then column', () => {
     const table = buildTable({
@@ -38,11 +38,14 @@ describe('validateWorkbook', () => {
       'Z!B3 T003',
       'A!B3 T003',
       'Z!C5 A005',
+      'Z!A9 W003',
       'A!C5 A005',
+      'A!A9 W003',
     ]);
   });
   it('finds nothing on distinct valid tables', () => {
-    expect(validateWorkbook([buildTable({ sheet: 'A' }), buildTable({ sheet: 'B', code: '13022522P00200810002P' })], p)).toEqual([]);
+    const other = VALID_INDICATORS.map((row) => ({ ...row, value: row.value === '8人' ? '9人' : row.value === '≥90%' ? '≥85%' : row.value }));
+    expect(validateWorkbook([buildTable({ sheet: 'A' }), buildTable({ sheet: 'B', code: '13022522P00200810002P', indicators: other })], p)).toEqual([]);
   });
 });
 

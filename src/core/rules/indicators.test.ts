@@ -139,26 +139,41 @@ describe('I008 指标值 empty', () => {
   });
 });
 
-describe('I009 数量指标 without a unit', () => {
-  it('fires at the value cell and suggests a unit from the description (seed: 8 → 8人)', () => {
-    const [f] = quantityUnitMissing(withRow(OUTPUT, { description: '受补贴人数', value: '8' }), p);
+describe('I009 a quantitative value without a unit', () => {
+  it('fires at the value cell, names the indicator and suggests the unit its name implies (seed: 8 → 8人)', () => {
+    const [f] = quantityUnitMissing(withRow(OUTPUT, { level3: '受补贴人数', value: '8' }), p);
     expect(located([f])).toEqual([at('I009', 'warning', 'F10')]);
-    expect(f.message).toBe('数量指标的指标值“8”没有计量单位，建议写为“8人”');
+    expect(f.message).toBe('指标“受补贴人数”的指标值“8”没有计量单位，建议写为“8人”');
     expect(f.fix?.edits).toEqual([{ sheet: SHEET, cell: 'F10', value: '8人' }]);
+  });
+  it('names the description when the 三级指标 only repeats the category (the seed writes 数量指标 there)', () => {
+    const [f] = quantityUnitMissing(withRow(OUTPUT, { level3: '数量指标', description: '受补贴人数', value: '8' }), p);
+    expect(f.message).toBe('指标“受补贴人数”的指标值“8”没有计量单位，建议写为“8人”');
   });
   it.each([
     ['行政村数', 27, '27个'],
     ['村庄数量', '35', '35个'],
     ['受益户数', '≥120', '≥120户'],
     ['培训次数', '4', '4次'],
-    ['治理面积', '500', undefined],
-  ])('guesses from %s: %s → %s', (description, value, suggestion) => {
-    const [f] = quantityUnitMissing(withRow(OUTPUT, { description, value }), p);
+    ['治理面积', '500', '500亩'],
+    ['发放培训资料', '500', undefined],
+  ])('a 数量指标 described as %s: %s → %s', (description, value, suggestion) => {
+    const [f] = quantityUnitMissing(withRow(OUTPUT, { level3: '数量指标', description, value }), p);
     expect(f.fix?.edits[0].value).toBe(suggestion);
   });
-  it('has no fix when nothing can be guessed', () => {
-    const [f] = quantityUnitMissing(withRow(OUTPUT, { description: '治理面积', value: '500' }), p);
-    expect(f.message).toBe('数量指标的指标值“500”没有计量单位，请注明单位（如人、户、个）');
+  it.each([
+    ['时效指标', '项目完成天数', '180', '180天'],
+    ['质量指标', '验收合格率', '≥95', '≥95%'],
+    ['质量指标', '补贴发放准确', '100', undefined],
+  ])('fires under every 二级指标: %s %s %s → %s', (level2, level3, value, suggestion) => {
+    const [f] = quantityUnitMissing(withRow(OUTPUT, { level2, level3, description: level3, value }), p);
+    expect(located([f])).toEqual([at('I009', 'warning', 'F10')]);
+    expect(f.fix?.edits[0].value).toBe(suggestion);
+  });
+  it('has no fix when nothing is implied', () => {
+    const [f] = quantityUnitMissing(withRow(OUTPUT, { level2: '时效指标', level3: '完成时间', description: '项目完成时间', value: '180' }), p);
+    expect(f.message).toBe('指标“完成时间”的指标值“180”没有计量单位，请注明单位（如人、户、个、天、%）');
+    expect(f.fix).toBeUndefined();
   });
   it('points at the 计量单位 cell and fills it in the provincial layout', () => {
     const table = withRow(OUTPUT, { description: '受补贴人数', value: '8' });
@@ -168,9 +183,10 @@ describe('I009 数量指标 without a unit', () => {
     expect(located([f])).toEqual([at('I009', 'warning', 'H10')]);
     expect(f.fix?.edits).toEqual([{ sheet: SHEET, cell: 'H10', value: '人' }]);
   });
-  it('does not fire with a unit, on other 二级指标, or on qualitative values', () => {
+  it('does not fire with a unit, on 满意度 values (I010 asks for the %), or on qualitative values', () => {
     expect(quantityUnitMissing(buildTable(), p)).toEqual([]);
-    expect(quantityUnitMissing(withRow(OUTPUT, { level2: '质量指标', value: '100' }), p)).toEqual([]);
+    expect(quantityUnitMissing(withRow(OUTPUT, { level2: '质量指标', value: '100%' }), p)).toEqual([]);
+    expect(quantityUnitMissing(withRow(SATISFACTION, { value: '≥98' }), p)).toEqual([]);
     expect(quantityUnitMissing(withRow(OUTPUT, { value: '全部覆盖' }), p)).toEqual([]);
   });
 });

@@ -1,79 +1,30 @@
 /** Rules on the indicator block: one row per 绩效指标 (SPEC §4, I-rules). */
-import { CellEdit, Finding, QuickFix } from '../finding';
-import { Indicator, TargetTable } from '../model';
-import { IndicatorValue, formatIndicatorValue } from '../parse';
-import { Profile } from '../profile';
+import { Finding } from '../finding';
+import { Indicator } from '../model';
+import { formatIndicatorValue } from '../parse';
 import { labelKey } from '../text';
-import { Framework } from '../model';
-import { BASIS_CHOICES, Category, FRAMEWORKS, canonicalLevel1, categoryIn, indicatorNameKey, isBenefit, isOutput, level1Names } from '../taxonomy';
+import { BASIS_CHOICES, Category, FRAMEWORKS, canonicalLevel1, indicatorNameKey, isBenefit, level1Names } from '../taxonomy';
 import { RuleMeta, TableRule, finding, hasField } from './rule';
+import { Quantity, annualSet, categoryOf, eachRow, frameworkOf, headerCell, valueFix } from './rows';
 
-type Quantity = Extract<IndicatorValue, { kind: 'quantitative' }>;
-
-/** Findings about something missing from the block point at its header. */
-const headerCell = (t: TargetTable) => t.labels.indicatorHeader ?? t.title.cell;
-
-/** The framework a table is checked against: the profile's, or the one its names use (SPEC §3a). */
-export function frameworkOf(t: TargetTable, profile: Profile): Framework {
-  return profile.framework !== 'auto' ? profile.framework : (t.framework ?? 'mof-2021');
-}
-
-/** Each row's canonical 一级/二级指标 in its framework, worked out once for all the rules that need them. */
-const categories = new WeakMap<Indicator, { framework: Framework; category: Category }>();
-
-function categoryOf(ind: Indicator, framework: Framework): Category {
-  const c = categories.get(ind);
-  if (c && c.framework === framework) return c.category;
-  const category = categoryIn(framework, ind.level1.text, ind.level2.text);
-  categories.set(ind, { framework, category });
-  return category;
-}
-
-/** A rule that looks at each indicator row on its own and finds at most one thing in it. */
-const eachRow =
-  (check: (ind: Indicator, t: TargetTable, profile: Profile, category: Category, framework: Framework) => Finding | undefined): TableRule =>
-  (t, profile) => {
-    const findings: Finding[] = [];
-    const framework = frameworkOf(t, profile);
-    for (const ind of t.indicators) {
-      const f = check(ind, t, profile, categoryOf(ind, framework), framework);
-      if (f) findings.push(f);
-    }
-    return findings;
-  };
-
-/**
- * Edits that make a row's 指标值 read `next`: its 指标值 cell, or in the provincial layout
- * (separate 计算符号 and 计量单位 columns) the cells of the parts that change.
- */
-function valueEdits(sheet: string, ind: Indicator, current: Quantity, next: Quantity): CellEdit[] | undefined {
-  if (!ind.operator && !ind.unit) return [{ sheet, cell: ind.value.cell, value: formatIndicatorValue(next) }];
-  const edits: CellEdit[] = [];
-  if (next.operator !== current.operator) {
-    if (!ind.operator) return undefined;
-    edits.push({ sheet, cell: ind.operator.cell, value: next.operator ?? '' });
-  }
-  if (next.unit !== current.unit) {
-    if (!ind.unit) return undefined;
-    edits.push({ sheet, cell: ind.unit.cell, value: next.unit });
-  }
-  return edits;
-}
-
-function valueFix(sheet: string, ind: Indicator, current: Quantity, next: Quantity): QuickFix | undefined {
-  const edits = valueEdits(sheet, ind, current, next);
-  const text = formatIndicatorValue(next);
-  return edits && { description: `将指标值改为“${text}”`, description_en: `Change the 指标值 to "${text}"`, edits };
-}
-
-const I001: RuleMeta = { id: 'I001', severity: 'error' };
+const I001: RuleMeta = {
+  id: 'I001',
+  severity: 'error',
+  description: { zh: '没有绩效指标行', en: 'No indicator rows' },
+  fixable: false,
+};
 /** No indicator rows under the header. */
 export const indicatorsMissing: TableRule = (t) =>
   t.indicators.length === 0
     ? [finding(I001, t.sheet, headerCell(t), '没有绩效指标：请在表头下至少填写一行指标', 'There are no indicator rows: add at least one under the header')]
     : [];
 
-const I002: RuleMeta = { id: 'I002', severity: 'error' };
+const I002: RuleMeta = {
+  id: 'I002',
+  severity: 'error',
+  description: { zh: '缺少必填的一级指标', en: 'A required 一级指标 has no row' },
+  fixable: false,
+};
 /** A required 一级指标 with no row; not raised on an empty block, which I001 reports once. */
 export const requiredLevel1Missing: TableRule = (t, profile) => {
   if (t.indicators.length === 0) return [];
@@ -92,7 +43,12 @@ export const requiredLevel1Missing: TableRule = (t, profile) => {
     );
 };
 
-const I003: RuleMeta = { id: 'I003', severity: 'error' };
+const I003: RuleMeta = {
+  id: 'I003',
+  severity: 'error',
+  description: { zh: '一级指标不在指标体系内', en: 'Unknown 一级指标' },
+  fixable: false,
+};
 /** An unknown or missing 一级指标; a value carried down a merged cell is reported once, at its first row. */
 export const level1Unknown = eachRow((ind, t, _profile, category, framework) => {
   if (ind.level1Carried || category.level1) return undefined;
@@ -104,7 +60,12 @@ export const level1Unknown = eachRow((ind, t, _profile, category, framework) => 
     : finding(I003, t.sheet, cell, `一级指标“${text}”不在指标体系内（可选：${zh}）`, `Unknown 一级指标 "${text}" (one of ${en})`);
 });
 
-const I004: RuleMeta = { id: 'I004', severity: 'error' };
+const I004: RuleMeta = {
+  id: 'I004',
+  severity: 'error',
+  description: { zh: '二级指标不属于其一级指标', en: '二级指标 not allowed under its 一级指标' },
+  fixable: false,
+};
 /** A 二级指标 not allowed under its 一级指标 (checked when the 一级指标 is known). */
 export const level2NotAllowed = eachRow((ind, t, _profile, category, framework) => {
   const l1 = category.level1;
@@ -123,7 +84,12 @@ export const level2NotAllowed = eachRow((ind, t, _profile, category, framework) 
       );
 });
 
-const I005: RuleMeta = { id: 'I005', severity: 'error' };
+const I005: RuleMeta = {
+  id: 'I005',
+  severity: 'error',
+  description: { zh: '三级指标为空', en: '三级指标 empty' },
+  fixable: false,
+};
 /** 三级指标 empty. */
 export const level3Missing = eachRow((ind, t, profile) =>
   ind.level3.text === '' && hasField(t, profile, 'level3')
@@ -131,7 +97,12 @@ export const level3Missing = eachRow((ind, t, profile) =>
     : undefined,
 );
 
-const I006: RuleMeta = { id: 'I006', severity: 'warning' };
+const I006: RuleMeta = {
+  id: 'I006',
+  severity: 'warning',
+  description: { zh: '三级指标只是重复了二级或一级指标名称', en: '三级指标 only repeats its 二级/一级指标 name' },
+  fixable: false,
+};
 /** 三级指标 that only repeats its 二级 or 一级 name (seed: 三级指标 `数量指标` under 数量指标). */
 export const level3RepeatsLevel = eachRow((ind, t) => {
   const key = indicatorNameKey(ind.level3.text);
@@ -148,7 +119,12 @@ export const level3RepeatsLevel = eachRow((ind, t) => {
   );
 });
 
-const I007: RuleMeta = { id: 'I007', severity: 'warning' };
+const I007: RuleMeta = {
+  id: 'I007',
+  severity: 'warning',
+  description: { zh: '绩效指标描述为空或只是重复三级指标', en: '绩效指标描述 empty or only repeats the 三级指标' },
+  fixable: false,
+};
 /** 绩效指标描述 empty or only repeating the 三级指标. */
 export const descriptionMissing = eachRow((ind, t) => {
   // A provincial block without a 指标解释 column has no description to ask for.
@@ -166,7 +142,12 @@ export const descriptionMissing = eachRow((ind, t) => {
     : undefined;
 });
 
-const I008: RuleMeta = { id: 'I008', severity: 'error' };
+const I008: RuleMeta = {
+  id: 'I008',
+  severity: 'error',
+  description: { zh: '指标值为空', en: '指标值 (target value) empty' },
+  fixable: false,
+};
 /** 指标值 empty, or unreadable (an error value such as `#REF!`), so no value is stated. */
 export const valueMissing = eachRow((ind, t, profile) => {
   const { value, text, cell } = ind.value;
@@ -176,8 +157,22 @@ export const valueMissing = eachRow((ind, t, profile) => {
     : finding(I008, t.sheet, cell, `指标值“${text}”无法读取`, `指标值 "${text}" cannot be read`);
 });
 
-/** Units guessed from what a 数量指标 counts, most specific first. */
-const UNIT_GUESSES: readonly [RegExp, string][] = [
+/** Units a 三级指标 name implies by how it ends (…人数 → 人, …率 → %), most specific first. */
+const IMPLIED_UNITS: readonly [RegExp, string][] = [
+  [/(率|比例|占比|比重|覆盖面|满意度|满意程度)$/, '%'],
+  [/人次$/, '人次'],
+  [/人数$/, '人'],
+  [/户数$/, '户'],
+  [/(天数|日数|工作日)$/, '天'],
+  [/次数$/, '次'],
+  [/(项目数|项数)$/, '项'],
+  [/(个数|村数|村庄数量|数量)$/, '个'],
+  [/(面积|亩数)$/, '亩'],
+  [/(里程|长度)$/, '公里'],
+];
+
+/** Units guessed from what a 数量指标 counts (its description), most specific first. */
+const COUNT_GUESSES: readonly [RegExp, string][] = [
   [/人次/, '人次'],
   [/人/, '人'],
   [/户|家庭/, '户'],
@@ -195,46 +190,62 @@ const UNIT_GUESSES: readonly [RegExp, string][] = [
   [/村|个|数量/, '个'],
 ];
 
-const guessUnit = (description: string) => UNIT_GUESSES.find(([re]) => re.test(description))?.[1];
+/** The unit a row implies: by its 三级指标 name, else (for a 数量指标) by what its description counts. */
+function impliedUnit(ind: Indicator, category: Category): string | undefined {
+  for (const text of [ind.level3.text, ind.description.text]) {
+    const key = labelKey(text);
+    const unit = IMPLIED_UNITS.find(([re]) => re.test(key))?.[1];
+    if (unit) return unit;
+  }
+  if (category.level2 !== '数量指标') return undefined;
+  return COUNT_GUESSES.find(([re]) => re.test(ind.description.text))?.[1];
+}
 
-const I009: RuleMeta = { id: 'I009', severity: 'warning' };
+/** The indicator a finding speaks of: its 三级指标, or its description when the 三级指标 only names a category. */
+function indicatorName(ind: Indicator): string {
+  const key = indicatorNameKey(ind.level3.text);
+  const category = key !== '' && [ind.level2.text, ind.level1.text].some((l) => indicatorNameKey(l) === key);
+  return (category ? ind.description.text : '') || ind.level3.text || ind.description.text;
+}
+
+const I009: RuleMeta = {
+  id: 'I009',
+  severity: 'warning',
+  description: { zh: '定量指标值没有计量单位', en: 'A quantitative value has no unit' },
+  fixable: true,
+};
 /**
- * A 数量指标 value with no unit (seed: `8` for a head count). Points at the 计量单位 cell in
+ * A quantitative value with no unit, whatever its category (seed: `8` for a head count; `180`
+ * under 时效指标 needs its 天). 满意度 values are I010's. The message names the indicator and,
+ * where the row implies a unit, suggests it with a quick fix. Points at the 计量单位 cell in
  * the provincial layout, else at the 指标值 cell.
  */
 export const quantityUnitMissing = eachRow((ind, t, _profile, category) => {
   const v = ind.value.value;
-  if (v?.kind !== 'quantitative' || v.unit !== '' || !isOutput(category.level1) || category.level2 !== '数量指标') return undefined;
+  if (v?.kind !== 'quantitative' || v.unit !== '' || category.satisfaction) return undefined;
   // `开展修复工程（个）`: the 三级指标 states the unit.
   if (/[(（][^()（）]{1,4}[)）]$/.test(ind.level3.text)) return undefined;
   const cell = ind.unit && !t.absent?.includes('unit') ? ind.unit.cell : ind.value.cell;
   const { text } = ind.value;
-  const unit = guessUnit(ind.description.text);
-  if (!unit) {
-    return finding(
-      I009,
-      t.sheet,
-      cell,
-      `数量指标的指标值“${text}”没有计量单位，请注明单位（如人、户、个）`,
-      `The 数量指标 value "${text}" has no unit; state one (人, 户, 个 …)`,
-    );
-  }
+  const name = indicatorName(ind);
+  const zh = name ? `指标“${name}”的指标值“${text}”没有计量单位` : `指标值“${text}”没有计量单位`;
+  const en = name ? `The value "${text}" of "${name}" has no unit` : `The value "${text}" has no unit`;
+  const unit = impliedUnit(ind, category);
+  if (!unit) return finding(I009, t.sheet, cell, `${zh}，请注明单位（如人、户、个、天、%）`, `${en}; state one (人, 户, 个, 天, % …)`);
   const next: Quantity = { ...v, unit };
   const suggestion = formatIndicatorValue(next);
-  return finding(
-    I009,
-    t.sheet,
-    cell,
-    `数量指标的指标值“${text}”没有计量单位，建议写为“${suggestion}”`,
-    `The 数量指标 value "${text}" has no unit; suggested: "${suggestion}"`,
-    valueFix(t.sheet, ind, v, next),
-  );
+  return finding(I009, t.sheet, cell, `${zh}，建议写为“${suggestion}”`, `${en}; suggested: "${suggestion}"`, valueFix(t.sheet, ind, v, next));
 });
 
 /** Thresholds a satisfaction target may use: at least, more than, or exactly N %. */
 const THRESHOLD_OPERATORS: readonly Quantity['operator'][] = ['≥', '>', '='];
 
-const I010: RuleMeta = { id: 'I010', severity: 'warning' };
+const I010: RuleMeta = {
+  id: 'I010',
+  severity: 'warning',
+  description: { zh: '满意度指标值不是“≥N%”门槛值，或低于最低要求', en: 'A 满意度 value is not a "≥ N%" threshold, or is below the minimum' },
+  fixable: true,
+};
 /**
  * A 满意度 value that is not a `≥ N%` threshold (`>` and `=` count as thresholds), or whose N is
  * below the profile minimum. `≥98` (seed project 6) and `98%` get a quick fix to `≥98%`; a
@@ -264,7 +275,12 @@ export const satisfactionThreshold = eachRow((ind, t, profile, category) => {
   return finding(I010, t.sheet, cell, `${zh}，建议写为“${suggestion}”`, `${en}; suggested: "${suggestion}"`, valueFix(t.sheet, ind, v, next));
 });
 
-const I011: RuleMeta = { id: 'I011', severity: 'warning' };
+const I011: RuleMeta = {
+  id: 'I011',
+  severity: 'warning',
+  description: { zh: '指标值确定依据为空', en: '指标值确定依据 (basis of the value) empty' },
+  fixable: false,
+};
 /** 指标值确定依据 empty. */
 export const basisMissing = eachRow((ind, t, profile) =>
   ind.basis.text === '' && hasField(t, profile, 'basis')
@@ -278,7 +294,12 @@ export const basisMissing = eachRow((ind, t, profile) =>
     : undefined,
 );
 
-const I012: RuleMeta = { id: 'I012', severity: 'warning' };
+const I012: RuleMeta = {
+  id: 'I012',
+  severity: 'warning',
+  description: { zh: '同一表中指标重复', en: 'The same indicator twice in one table' },
+  fixable: false,
+};
 /** The same indicator (三级指标 + 描述) twice in one table; reported at each repeat. */
 export const indicatorRepeated: TableRule = (t) => {
   const first = new Map<string, Indicator>();
@@ -304,7 +325,12 @@ export const indicatorRepeated: TableRule = (t) => {
   return findings;
 };
 
-const I013: RuleMeta = { id: 'I013', severity: 'info' };
+const I013: RuleMeta = {
+  id: 'I013',
+  severity: 'info',
+  description: { zh: '效益指标值只是定性描述', en: 'A 效益指标 value is qualitative only' },
+  fixable: false,
+};
 /** A 效益指标 whose value is qualitative only. */
 export const benefitQualitative = eachRow((ind, t, _profile, category) =>
   ind.value.value?.kind === 'qualitative' && isBenefit(category.level1) && !category.satisfaction
@@ -317,18 +343,6 @@ export const benefitQualitative = eachRow((ind, t, _profile, category) =>
       )
     : undefined,
 );
-
-/**
- * A table with two indicator sets (实施期 and 年度) is checked on its annual set, and each
- * finding says so (SPEC §3a).
- */
-const annualSet =
-  (rule: TableRule): TableRule =>
-  (t, profile) => {
-    const findings = rule(t, profile);
-    if (!t.longIndicators?.length) return findings;
-    return findings.map((f) => ({ ...f, message: `年度指标：${f.message}`, message_en: `Annual indicators: ${f.message_en}` }));
-  };
 
 export const INDICATOR_RULES: readonly TableRule[] = [
   indicatorsMissing,
@@ -345,3 +359,4 @@ export const INDICATOR_RULES: readonly TableRule[] = [
   indicatorRepeated,
   benefitQualitative,
 ].map(annualSet);
+export const INDICATOR_META: readonly RuleMeta[] = [I001, I002, I003, I004, I005, I006, I007, I008, I009, I010, I011, I012, I013];

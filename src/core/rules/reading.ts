@@ -13,7 +13,12 @@ const MISSING: Record<MissingPart, { zh: string; en: string }> = {
   value: { zh: '指标值列', en: 'a 指标值 column' },
 };
 
-const R001: RuleMeta = { id: 'R001', severity: 'error' };
+const R001: RuleMeta = {
+  id: 'R001',
+  severity: 'error',
+  description: { zh: '有绩效指标表头或工作表，但无法读成绩效目标表', en: 'An indicator header or a sheet that cannot be read as a target table' },
+  fixable: false,
+};
 /** A sheet with an indicator header that could not be read as a target table, saying what is missing. */
 export function unreadTables(unread: readonly UnreadTable[]): Finding[] {
   return unread.map((u) => {
@@ -29,7 +34,12 @@ export function unreadTables(unread: readonly UnreadTable[]): Finding[] {
   });
 }
 
-const R002: RuleMeta = { id: 'R002', severity: 'error' };
+const R002: RuleMeta = {
+  id: 'R002',
+  severity: 'error',
+  description: { zh: '工作簿中没有绩效目标表，没有检查任何内容', en: 'The workbook holds no target table: nothing was checked' },
+  fixable: false,
+};
 /** The workbook holds no target table at all: nothing was checked, so it is not ready to send. */
 export function noTables(firstSheet: string): Finding[] {
   return [
@@ -43,7 +53,12 @@ export function noTables(firstSheet: string): Finding[] {
   ];
 }
 
-const R003: RuleMeta = { id: 'R003', severity: 'info' };
+const R003: RuleMeta = {
+  id: 'R003',
+  severity: 'info',
+  description: { zh: '只有一级/二级指标名称的未使用模板行，已忽略', en: 'Unused template rows holding only a 一级/二级 name, ignored' },
+  fixable: false,
+};
 /**
  * R003, a rule of ours (SPEC §3a asks for at most one info per table): rows of the indicator
  * block that hold only a 一级/二级 name are unused template rows, and were ignored.
@@ -66,3 +81,4 @@ export const unusedTemplateRows: TableRule = (t) => {
 };
 
 export const READING_RULES: readonly TableRule[] = [unusedTemplateRows];
+export const READING_META: readonly RuleMeta[] = [R001, R002, R003];

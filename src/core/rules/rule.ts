@@ -6,23 +6,31 @@ import { Profile } from '../profile';
 export type TableRule = (table: TargetTable, profile: Profile) => Finding[];
 export type WorkbookRule = (tables: readonly TargetTable[], profile: Profile) => Finding[];
 
+/**
+ * What a user or a tool needs to know of a rule (ESLint's `meta`): its ID, its severity under
+ * the default preset, what it checks in one line, and whether its findings can carry a quick
+ * fix. The severity in force comes from the profile (`rules`, `preset`), never from here alone.
+ */
 export interface RuleMeta {
   id: RuleId;
   severity: Severity;
+  description: { zh: string; en: string };
+  fixable: boolean;
 }
 
-/** Builds a finding of a rule at a cell of a sheet. */
+/** Builds a finding of a rule at a cell of a sheet (with the rule's default severity unless told). */
 export function finding(
-  meta: RuleMeta,
+  meta: Pick<RuleMeta, 'id' | 'severity'>,
   sheet: string,
   cell: string,
   message: string,
   message_en: string,
   fix?: QuickFix,
+  severity: Severity = meta.severity,
 ): Finding {
   return fix
-    ? { rule: meta.id, severity: meta.severity, sheet, cell, message, message_en, fix }
-    : { rule: meta.id, severity: meta.severity, sheet, cell, message, message_en };
+    ? { rule: meta.id, severity, sheet, cell, message, message_en, fix }
+    : { rule: meta.id, severity, sheet, cell, message, message_en };
 }
 
 /**

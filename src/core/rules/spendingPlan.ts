@@ -21,7 +21,12 @@ function perQuarterShares(t: TargetTable): Decimal[] | undefined {
   return values && sum(values).eq(HUNDRED) && !values[3].eq(HUNDRED) ? values : undefined;
 }
 
-const S001: RuleMeta = { id: 'S001', severity: 'error' };
+const S001: RuleMeta = {
+  id: 'S001',
+  severity: 'error',
+  description: { zh: '资金支出计划的百分比缺失或不是百分比', en: 'A spending-plan percentage missing or not a percentage' },
+  fixable: false,
+};
 /** A percentage missing or not a percentage. */
 export const percentMissing: TableRule = (t) =>
   t.spendingPlan.flatMap(({ quarter: slot, label, percent }): Finding[] => {
@@ -40,7 +45,12 @@ export const percentMissing: TableRule = (t) =>
         ];
   });
 
-const S002: RuleMeta = { id: 'S002', severity: 'error' };
+const S002: RuleMeta = {
+  id: 'S002',
+  severity: 'error',
+  description: { zh: '资金支出计划的百分比超出0–100%', en: 'A spending-plan percentage outside 0–100' },
+  fixable: false,
+};
 /** A percentage outside 0–100. */
 export const percentInRange: TableRule = (t) =>
   t.spendingPlan.flatMap(({ quarter: slot, label, percent: { value, cell } }): Finding[] => {
@@ -60,7 +70,12 @@ export const percentInRange: TableRule = (t) =>
     );
   });
 
-const S003: RuleMeta = { id: 'S003', severity: 'error' };
+const S003: RuleMeta = {
+  id: 'S003',
+  severity: 'error',
+  description: { zh: '累计支出计划比前一个值小', en: 'A cumulative spending-plan percentage lower than the one before it' },
+  fixable: false,
+};
 /**
  * A percentage lower than the last one before it that is a number (the plan is cumulative).
  * Not raised for per-quarter shares: S004 explains those and its quick fix mends every cell.
@@ -107,7 +122,12 @@ function cumulativeFix(t: TargetTable, cumulative: Decimal[]): QuickFix {
   };
 }
 
-const S004: RuleMeta = { id: 'S004', severity: 'error' };
+const S004: RuleMeta = {
+  id: 'S004',
+  severity: 'error',
+  description: { zh: '12月底累计支出计划不是100%（按季度填写时可改为累计数）', en: '12月底 is not 100% (per-quarter shares can be made cumulative)' },
+  fixable: true,
+};
 /** 12月底 is not 100%; per-quarter shares get a message saying so and a quick fix. */
 export const planEndsAtHundred: TableRule = (t) => {
   const last = t.spendingPlan.find((p) => p.quarter === '12月底');
@@ -138,3 +158,4 @@ const withPlan =
     hasField(t, profile, 'spendingPlan') ? rule(t, profile) : [];
 
 export const SPENDING_PLAN_RULES: readonly TableRule[] = [percentMissing, percentInRange, percentNotDecreasing, planEndsAtHundred].map(withPlan);
+export const SPENDING_PLAN_META: readonly RuleMeta[] = [S001, S002, S003, S004];

@@ -6,7 +6,12 @@ import { RuleMeta, WorkbookRule, finding } from './rule';
 
 const quoted = (sheets: readonly TargetTable[], open: string, close: string) => sheets.map((t) => `${open}${t.sheet}${close}`);
 
-const T003: RuleMeta = { id: 'T003', severity: 'error' };
+const T003: RuleMeta = {
+  id: 'T003',
+  severity: 'error',
+  description: { zh: '同一项目编码出现在两张工作表上', en: 'The same 项目编码 on two sheets' },
+  fixable: false,
+};
 /** The same 项目编码 on two or more sheets: reported at every one of those code cells. */
 export const codeRepeated: WorkbookRule = (tables) => {
   const byCode = new Map<string, TargetTable[]>();
@@ -32,7 +37,12 @@ export const codeRepeated: WorkbookRule = (tables) => {
   });
 };
 
-const W001: RuleMeta = { id: 'W001', severity: 'warning' };
+const W001: RuleMeta = {
+  id: 'W001',
+  severity: 'warning',
+  description: { zh: '各工作表的部门不一致', en: 'The department differs between sheets' },
+  fixable: true,
+};
 /**
  * A department that differs from the one most sheets give (a tie goes to the earliest sheet).
  * A blank department differs too. The quick fix writes the common one.
@@ -74,3 +84,4 @@ export const departmentDiffers: WorkbookRule = (all, profile) => {
 };
 
 export const WORKBOOK_RULES: readonly WorkbookRule[] = [codeRepeated, departmentDiffers];
+export const WORKBOOK_META: readonly RuleMeta[] = [T003, W001];

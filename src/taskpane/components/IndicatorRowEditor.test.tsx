@@ -43,10 +43,10 @@ describe('IndicatorRowEditor', () => {
     expect(screen.getByRole('combobox', { name: '二级指标' }).textContent).toBe('先选一级指标');
   });
 
-  it('offers the four 指标值确定依据', () => {
+  it('offers exactly the 一体化 system\'s five 指标值确定依据', () => {
     show();
     fireEvent.click(screen.getByRole('combobox', { name: '指标值确定依据' }));
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['计划标准', '行业标准', '历史标准', '其他']);
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['计划标准', '行业标准', '历史标准', '预算支出标准', '其他标准']);
   });
 
   it('shows the findings of a field next to it', () => {

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { DEFAULT_PROFILE, Profile } from '../../core/profile';
+import { DEFAULT_PROFILE, Profile, presetProfile } from '../../core/profile';
 import { I18nProvider } from '../i18n';
 import { SettingsPanel } from './SettingsPanel';
 
-const STORED: Profile = { requiredLevel1: ['产出指标', '满意度指标'], satisfactionMin: 95, codePattern: '^\\d{6}', amountDecimals: 2, framework: 'auto', requiredFields: [] };
+const STORED: Profile = { ...DEFAULT_PROFILE, requiredLevel1: ['产出指标', '满意度指标'], satisfactionMin: 95, codePattern: '^\\d{6}', amountDecimals: 2, framework: 'mof-2015', rules: { I011: 'info' } };
 
 async function show(loadProfile = jest.fn().mockResolvedValue(STORED), saveProfile = jest.fn().mockResolvedValue(undefined)) {
   const onSaved = jest.fn();
@@ -40,10 +40,37 @@ describe('SettingsPanel', () => {
     fireEvent.change(input(SATISFACTION), { target: { value: '90' } });
     fireEvent.change(input(DECIMALS), { target: { value: '4' } });
     await act(async () => fireEvent.click(save()));
-    const expected: Profile = { requiredLevel1: ['产出指标', '效益指标', '满意度指标'], satisfactionMin: 90, codePattern: '^\\d{6}', amountDecimals: 4, framework: 'auto', requiredFields: [] };
+    const expected: Profile = { ...STORED, requiredLevel1: ['产出指标', '效益指标', '满意度指标'], satisfactionMin: 90, amountDecimals: 4 };
     expect(saveProfile).toHaveBeenCalledWith(expected);
     expect(onSaved).toHaveBeenCalledWith(expected);
     expect(screen.getByText('已保存在工作簿中。')).toBeTruthy();
+  });
+
+  it('shows the preset and each rule\'s severity as stored, and saves a changed severity (framework kept)', async () => {
+    const { saveProfile } = await show();
+    const preset = screen.getByRole('combobox', { name: '预设' }) as HTMLSelectElement;
+    expect(preset.value).toBe('default');
+    expect(screen.queryByRole('combobox', { name: /^I011 / })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /^各条规则的级别 \(1\)/ }));
+    const i011 = screen.getByRole('combobox', { name: 'I011 指标值确定依据为空' }) as HTMLSelectElement;
+    expect(i011.value).toBe('info');
+    const t002 = screen.getByRole('combobox', { name: /^T002 / }) as HTMLSelectElement;
+    expect(t002.value).toBe('');
+    expect(t002.options[0].textContent).toBe('按预设（警告）');
+    fireEvent.change(t002, { target: { value: 'off' } });
+    fireEvent.change(i011, { target: { value: '' } });
+    await act(async () => fireEvent.click(save()));
+    expect(saveProfile).toHaveBeenCalledWith({ ...STORED, rules: { T002: 'off' } });
+  });
+
+  it('starts over from a chosen preset: mof-2021 requires 成本指标 and makes I009 an error', async () => {
+    const { saveProfile } = await show();
+    fireEvent.change(screen.getByRole('combobox', { name: '预设' }), { target: { value: 'mof-2021' } });
+    expect(box('成本指标').checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: /^各条规则的级别/ }));
+    expect((screen.getByRole('combobox', { name: /^I009 / }) as HTMLSelectElement).options[0].textContent).toBe('按预设（错误）');
+    await act(async () => fireEvent.click(save()));
+    expect(saveProfile).toHaveBeenCalledWith(presetProfile('mof-2021'));
   });
 
   it('refuses a code pattern that is not a regular expression', async () => {

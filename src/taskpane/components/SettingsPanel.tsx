@@ -3,12 +3,14 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { codePatternProblem, describeCodePattern } from '../../core/codePattern';
-import { DEFAULT_PROFILE, Profile } from '../../core/profile';
+import { DEFAULT_PROFILE, PresetName, Profile, RuleSettings as Settings, presetProfile } from '../../core/profile';
 import { LEVEL1 } from '../../core/taxonomy';
+import { compileSafePattern } from '../../core/safePattern';
 import { useI18n } from '../i18n';
 import { WorkbookPort } from '../port';
 import { useAction } from '../useAction';
 import { ErrorBar } from './ErrorBar';
+import { RuleSettings } from './RuleSettings';
 
 const useStyles = makeStyles({
   // Fluent's inputs and dropdowns have a minimum width wider than half a task pane.
@@ -20,6 +22,10 @@ const useStyles = makeStyles({
 
 /** The profile as typed: numbers stay text until they are checked. */
 interface Draft {
+  /** Kept as loaded: the preset's and the profile's own values the panel does not edit. */
+  base: Profile;
+  preset: PresetName;
+  rules: Settings;
   requiredLevel1: string[];
   satisfactionMin: string;
   codePattern: string;
@@ -27,6 +33,9 @@ interface Draft {
 }
 
 const toDraft = (p: Profile): Draft => ({
+  base: p,
+  preset: p.preset,
+  rules: { ...p.rules },
   requiredLevel1: [...p.requiredLevel1],
   satisfactionMin: String(p.satisfactionMin),
   codePattern: p.codePattern,
@@ -35,6 +44,11 @@ const toDraft = (p: Profile): Draft => ({
 
 type Checked = { profile: Profile; problems: Partial<Record<keyof Draft, string>> };
 
+/** Why the core would refuse the pattern (core/safePattern.ts: bounded-time subset), in the pane's language. */
+function regexProblem(pattern: string, english: boolean): string | undefined {
+  const safe = compileSafePattern(pattern);
+  return safe.ok ? undefined : english ? safe.message_en : safe.message;
+}
 
 export interface SettingsPanelProps {
   loadProfile: WorkbookPort['loadProfile'];
@@ -51,8 +65,6 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
   /** What the last save did: the officer's changes, or 恢复默认 (which applies at once). */
   const [saved, setSaved] = useState<'saved' | 'restored' | false>(false);
   const [loadError, setLoadError] = useState<unknown>();
-  // Settings this panel does not edit (framework, required fields) are kept as stored.
-  const [base, setBase] = useState<Profile>(DEFAULT_PROFILE);
   const save = useAction(saveProfile);
 
   useEffect(() => {
@@ -60,7 +72,6 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
     loadProfile().then(
       (p) => {
         if (!live) return;
-        setBase(p);
         setDraft(toDraft(p));
       },
       (e: unknown) => {
@@ -82,13 +93,16 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
     if (d.satisfactionMin.trim() === '' || !(satisfaction >= 0 && satisfaction <= 100)) problems.satisfactionMin = t('settingsSatisfactionRange');
     const decimals = Number(d.amountDecimals);
     if (d.amountDecimals.trim() === '' || !Number.isInteger(decimals) || decimals < 0 || decimals > 6) problems.amountDecimals = t('settingsDecimalsRange');
-    // In the pane's language, never the JavaScript engine's English message.
-    const regex = codePatternProblem(d.codePattern);
-    if (regex !== undefined) problems.codePattern = t('settingsCodePatternInvalid', { message: language === 'en' ? regex.en : regex.zh });
+    // In the pane's language, never the JavaScript engine's English message; a pattern the core would refuse is said so.
+    const described = codePatternProblem(d.codePattern);
+    const regex = regexProblem(d.codePattern, language !== 'zh-CN') ?? (described && (language === 'en' ? described.en : described.zh));
+    if (regex !== undefined) problems.codePattern = t('settingsCodePatternInvalid', { message: regex });
     return {
       problems,
       profile: {
-        ...base,
+        ...d.base,
+        preset: d.preset,
+        rules: d.rules,
         // In the taxonomy's order, whatever order they were ticked in.
         requiredLevel1: LEVEL1.filter((l) => d.requiredLevel1.includes(l)),
         satisfactionMin: satisfaction,
@@ -146,6 +160,12 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
         {t('settingsHeading')}
       </Subtitle1>
       <ErrorBar error={loadError} onDismiss={() => setLoadError(undefined)} />
+      <RuleSettings
+        preset={draft.preset}
+        rules={draft.rules}
+        onPreset={(preset) => edit(toDraft(presetProfile(preset)))}
+        onRules={(rules) => edit({ rules })}
+      />
       <fieldset className={styles.checks} style={{ border: 'none', margin: 0, padding: 0 }}>
         <legend>{t('settingsRequired')}</legend>
         {LEVEL1.map((l) => (

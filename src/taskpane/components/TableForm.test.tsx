@@ -45,7 +45,7 @@ function fillGoodTable() {
   type('其中：财政资金', '12.50');
   type('资金用途', '村级道路日常养护');
   ['25', '50', '75', '100'].forEach((v, i) => type(['3月底', '6月底', '10月底', '12月底'][i], v));
-  type('绩效目标（每行一条）', '道路通行顺畅\n资金及时拨付');
+  type('绩效目标（每行一条）', '道路通行顺畅\n道路完好率保持在95%以上');
   fillIndicator(1, undefined, '数量指标', '养护里程', '全年养护村级道路', '≥12公里', '计划标准');
   fillIndicator(2, undefined, '社会效益指标', '道路完好率', '养护后道路完好', '≥95%', '历史标准');
   fillIndicator(3, undefined, '服务对象满意度指标', '群众满意度', '沿线群众对养护的满意程度', '≥95%', '行业标准');
@@ -111,7 +111,7 @@ describe('TableForm', () => {
         budget: { total: '12.50', fiscal: '12.50', other: '' },
         fundUse: '村级道路日常养护',
         spendingPlan: ['25', '50', '75', '100'],
-        goals: ['道路通行顺畅', '资金及时拨付'],
+        goals: ['道路通行顺畅', '道路完好率保持在95%以上'],
         indicators: [
           { level1: '产出指标', level2: '数量指标', level3: '养护里程', description: '全年养护村级道路', value: '≥12公里', basis: '计划标准' },
           { level1: '效益指标', level2: '社会效益指标', level3: '道路完好率', description: '养护后道路完好', value: '≥95%', basis: '历史标准' },
