@@ -32,7 +32,7 @@ async function setup() {
 }
 
 describe('a provincial list sheet in 元 in the add-in', () => {
-  test('is read and validated by the same reader: one project, 330.984 万元, no finding', async () => {
+  test('is read and validated by the same reader: one project, 330.984 万元, its one real defect (I022)', async () => {
     const { service } = await setup();
     const state = await service.readAndValidate();
     expect(state.tables.map((t) => [t.name.text, t.budget.total.value?.toFixed(), t.indicators.length])).toEqual([['村组干部报酬', '330.984', 8]]);
