@@ -32,12 +32,13 @@ async function setup() {
 }
 
 describe('a provincial list sheet in 元 in the add-in', () => {
-  test('is read and validated by the same reader: one project, 330.984 万元, no finding', async () => {
+  test('is read and validated by the same reader: one project, 330.984 万元, its one real defect (I022)', async () => {
     const { service } = await setup();
     const state = await service.readAndValidate();
     expect(state.tables.map((t) => [t.name.text, t.budget.total.value?.toFixed(), t.indicators.length])).toEqual([['村组干部报酬', '330.984', 8]]);
-    expect(state.findings).toEqual([]);
-    expect(state.ready).toBe(true);
+    // Its one real defect: 权重 10+20+10+10+10+10+10+10 = 90 (I022).
+    expect(state.findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell} ${f.message}`)).toEqual(['error I022 项目绩效目标!K5 各指标权重合计为90，应为100']);
+    expect(state.ready).toBe(false);
   });
 
   test('the summary converts the 元 cell to 万元 in its formula, rounded to the 分', async () => {

@@ -29,10 +29,10 @@ describe('checkAll', () => {
     const results = await checkAll(inputs, DEFAULT_PROFILE, { jobs: 2, onResult: (i) => heard.push(i) });
     expect(results.map((r) => r.file)).toEqual(inputs.map((i) => i.file));
     expect(results.map((r) => (r.ok ? r.findings.length : r.reason))).toEqual([
-      86,
+      99,
       '文件不存在 (file not found)',
       '不支持 .et 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再检查 (not supported: save as .xlsx)',
-      86,
+      99,
     ]);
     expect([...heard].sort()).toEqual([0, 1, 2, 3]);
   });

@@ -81,8 +81,8 @@ describe('codePattern in the profile and in T002', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toContain('编码规则 codePattern 无法使用：不支持回溯引用');
-    expect(r.errors[0]).toContain('codePattern cannot be used: back-references');
+    expect(r.errors[0].zh).toContain('编码规则 codePattern 无法使用：不支持回溯引用');
+    expect(r.errors[0].en).toContain('codePattern cannot be used: back-references');
   });
 
   it('takes (a+)+$ and checks a long code against it without hanging', () => {
