@@ -10,7 +10,8 @@ export type RuleId =
   | 'I001' | 'I002' | 'I003' | 'I004' | 'I005' | 'I006' | 'I007' | 'I008' | 'I009' | 'I010'
   | 'I011' | 'I012' | 'I013'
   | 'F001'
-  | 'W001' | 'W002';
+  | 'W001' | 'W002'
+  | 'D001' | 'D002';
 
 /** One cell to write: a number (with an optional number format) or text, always as text. */
 export interface CellEdit {
