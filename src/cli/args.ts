@@ -1,26 +1,27 @@
 /** Command-line arguments of SPEC §7, parsed and checked before anything is read. */
 import { msg } from './messages';
 
-export type Command = 'check' | 'summary' | 'new';
+export type Command = 'check' | 'summary' | 'new' | 'export';
 
 export type Args =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; out?: string; from?: string }
+  | { kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; out?: string; from?: string; allowErrors?: boolean; force?: boolean }
   | { kind: 'error'; message: string };
 
-const COMMANDS: readonly Command[] = ['check', 'summary', 'new'];
+const COMMANDS: readonly Command[] = ['check', 'summary', 'new', 'export'];
 
 /** Which options each command takes. */
 const ALLOWED: Record<Command, readonly string[]> = {
   check: ['--json', '--profile'],
   summary: ['--out', '--profile'],
   new: ['--out', '--from'],
+  export: ['--out', '--profile', '--allow-errors', '--force'],
 };
 
 const ALIASES: Record<string, string> = { '-o': '--out', '-h': '--help', '-v': '--version', '-V': '--version' };
 const WITH_VALUE = new Set(['--out', '--profile', '--from']);
-const FLAGS = new Set(['--json', '--help', '--version']);
+const FLAGS = new Set(['--json', '--help', '--version', '--allow-errors', '--force']);
 
 export function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -69,6 +70,8 @@ export function parseArgs(argv: readonly string[]): Args {
     if (!options.has('--from')) return { kind: 'error', message: msg.needFrom };
   } else if (files.length === 0) {
     return { kind: 'error', message: msg.noFiles(cmd) };
+  } else if (cmd === 'export' && files.length > 1) {
+    return { kind: 'error', message: msg.extraArgs(files.slice(1)) };
   }
   if (cmd !== 'check' && !options.has('--out')) return { kind: 'error', message: msg.needOut(cmd) };
   return {
@@ -79,5 +82,6 @@ export function parseArgs(argv: readonly string[]): Args {
     profile: value('--profile'),
     out: value('--out'),
     from: value('--from'),
+    ...(cmd === 'export' ? { allowErrors: options.has('--allow-errors'), force: options.has('--force') } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { parseArgs } from './args';
 import { checkFile, exitCode, toJson, toText } from './check';
 import { Io, processIo } from './io';
 import { USAGE, msg } from './messages';
+import { exportCommand } from './exportDocument';
 import { newCommand } from './newWorkbook';
 import { summaryCommand } from './summary';
 
@@ -56,6 +57,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return 2;
   }
   if (args.command === 'summary') return summaryCommand(args.files, args.out!, profile.profile, io);
+  if (args.command === 'export') return exportCommand(args.files[0], args.out!, profile.profile, { allowErrors: args.allowErrors ?? false, force: args.force ?? false }, io);
 
   const results = [];
   for (const file of args.files) {

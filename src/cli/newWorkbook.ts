@@ -4,7 +4,10 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
+import { DepartmentInput } from '../core/department/model';
+import { DEPARTMENT_SHEET, writeDepartmentSheet } from '../core/department/sheet';
 import { documentToGrids } from '../core/documentText';
+import { departmentFromText } from '../core/publishedDocument';
 import { importTables } from '../core/importTables';
 import { tableToInput } from '../core/layout/input';
 import { readTargetTable } from '../core/layout/reader';
@@ -12,12 +15,16 @@ import { writeTargetTable } from '../core/layout/writer';
 import { TableInput } from '../core/model';
 import { uniqueSheetName } from '../core/sheetNames';
 import { tableSheetName } from '../core/workbook';
+import { DocxError, importDocx } from '../docx';
 import { applySheetWrite, newWorkbook, saveWorkbook } from '../xlsx';
+import { DOCX_PROBLEM, docxMsg } from './docxMessages';
 import { msg } from './messages';
 import { fixedDate, isInputFile } from './output';
 import { Io } from './io';
 
-export type TablesResult = { ok: true; tables: TableInput[]; notes: string[] } | { ok: false; message: string };
+export type TablesResult =
+  | { ok: true; tables: TableInput[]; notes: string[]; department?: DepartmentInput }
+  | { ok: false; message: string };
 
 /** The tables of a `--from` file: `.json` as data, anything else as document text. */
 export function tablesFrom(file: string, text: string): TablesResult {
@@ -38,13 +45,31 @@ export function tablesFrom(file: string, text: string): TablesResult {
     if (table) tables.push(tableToInput(table));
     else notes.push(msg.documentSkipped(doc.title));
   }
-  return tables.length ? { ok: true, tables, notes } : { ok: false, message: msg.documentNoTables(file) };
+  if (!tables.length) return { ok: false, message: msg.documentNoTables(file) };
+  const part = departmentFromText(text.replace(/^\ufeff/, ''));
+  return { ok: true, tables, notes, ...(part ? { department: { department: tables[0].department.trim(), ...part } } : {}) };
+}
+
+/** A Word file (a zip, or an OLE file: a .doc or a password-protected .docx) rather than text. */
+const isBinaryDocument = (bytes: Buffer) => (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
+
+/** The tables of a published .docx. */
+export async function tablesFromDocx(file: string, bytes: Uint8Array): Promise<TablesResult> {
+  try {
+    const doc = await importDocx(bytes);
+    if (!doc.hasTables) return { ok: false, message: docxMsg.noTablesInDocx(file) };
+    if (!doc.tables.length) return { ok: false, message: msg.documentNoTables(file) };
+    return { ok: true, tables: doc.tables, notes: doc.skipped.map(msg.documentSkipped), ...(doc.department ? { department: doc.department } : {}) };
+  } catch (e) {
+    if (e instanceof DocxError) return { ok: false, message: msg.fromUnreadable(file, DOCX_PROBLEM[e.problem]) };
+    throw e;
+  }
 }
 
 /** The sheet name for each table: its project name (else its title), valid in Excel and unique. */
-function sheetNamesFor(tables: readonly TableInput[]): string[] {
+function sheetNamesFor(tables: readonly TableInput[], taken: readonly string[] = []): string[] {
   const names: string[] = [];
-  for (const t of tables) names.push(uniqueSheetName(tableSheetName(t), names));
+  for (const t of tables) names.push(uniqueSheetName(tableSheetName(t), [...taken, ...names]));
   return names;
 }
 
@@ -53,15 +78,19 @@ export async function newCommand(from: string, out: string, io: Io): Promise<num
     io.err(msg.outIsInput(out));
     return 2;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(from, 'utf8');
+    bytes = await fs.readFile(from);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.err(msg.fromUnreadable(from, code === 'ENOENT' ? msg.notFound : code === 'EISDIR' ? msg.isDirectory : String(e)));
     return 2;
   }
-  const result = tablesFrom(from, text);
+  const ext = path.extname(from).toLowerCase();
+  const result =
+    ext !== '.json' && (isBinaryDocument(bytes) || ext === '.docx' || ext === '.doc')
+      ? await tablesFromDocx(from, bytes)
+      : tablesFrom(from, bytes.toString('utf8'));
   if (!result.ok) {
     io.err(result.message);
     return 2;
@@ -69,7 +98,9 @@ export async function newCommand(from: string, out: string, io: Io): Promise<num
   for (const note of result.notes) io.err(note);
 
   const workbook = newWorkbook();
-  const names = sheetNamesFor(result.tables);
+  // 第一部分 first, as in the document; its sheet name is kept out of the tables' names.
+  if (result.department) applySheetWrite(workbook.addWorksheet(DEPARTMENT_SHEET), writeDepartmentSheet(result.department));
+  const names = sheetNamesFor(result.tables, result.department ? [DEPARTMENT_SHEET] : []);
   result.tables.forEach((table, i) => applySheetWrite(workbook.addWorksheet(names[i]), writeTargetTable(table)));
   try {
     await saveWorkbook(workbook, out, { date: fixedDate(), created: true });

@@ -1,6 +1,7 @@
 /** Reading an `.xlsx` file into target tables and findings, with a clear reason when it cannot be read. */
 import { promises as fs } from 'fs';
-import { Finding } from '../core/finding';
+import { checkDepartmentSheets } from '../core/department/workbook';
+import { Finding, compareFindings } from '../core/finding';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
 import { checkTables, readTables } from '../core/workbook';
@@ -57,5 +58,7 @@ export interface WorkbookResult {
 /** Validates a workbook: every rule on every table, across tables, and the summary's freshness (W002). */
 export function validateSheets(sheets: readonly SheetGrid[], profile: Profile, summarySheet?: string): WorkbookResult {
   const tables = readTables(sheets, summarySheet);
-  return { tables, findings: checkTables(tables, profile, sheets.find((s) => s.name === summarySheet)) };
+  const findings = checkTables(tables, profile, sheets.find((s) => s.name === summarySheet));
+  const department = checkDepartmentSheets(sheets);
+  return { tables, findings: department.length ? [...findings, ...department].sort(compareFindings) : findings };
 }
