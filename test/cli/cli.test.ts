@@ -64,7 +64,8 @@ describe('usage', () => {
     expect(none.status).toBe(0);
     expect(none.stdout).toContain('budget-targets check FILE.xlsx... [--json] [--profile P.json]');
     expect(none.stdout).toContain('budget-targets summary FILE.xlsx... -o OUT.xlsx');
-    expect(none.stdout).toContain('budget-targets new --from TABLES.json|DOCUMENT.txt -o OUT.xlsx');
+    expect(none.stdout).toContain('budget-targets new --from TABLES.json|DOCUMENT.txt|DOCUMENT.docx -o OUT.xlsx');
+    expect(none.stdout).toContain('budget-targets export FILE.xlsx -o DOC.docx [--allow-errors] [--force]');
     expect(run(['--help']).stdout).toBe(none.stdout);
     const v = run(['--version']);
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
@@ -91,7 +92,9 @@ describe('new --from', () => {
 
   it('gives the same tables from the document text as from the JSON', async () => {
     const fromJson = (await readWorkbookGrids(at('seed.xlsx'))).sheets;
-    const fromTxt = (await readWorkbookGrids(at('seed-txt.xlsx'))).sheets;
+    // The document's 第一部分 comes first, in a sheet of its own.
+    const [department, ...fromTxt] = (await readWorkbookGrids(at('seed-txt.xlsx'))).sheets;
+    expect(department.name).toBe('部门整体绩效目标');
     expect(fromTxt.map((s) => s.name)).toEqual(P);
     expect(fromTxt.map((s) => tableToInput(readTargetTable(s.grid, s.name)!))).toEqual(
       fromJson.map((s) => tableToInput(readTargetTable(s.grid, s.name)!)),
