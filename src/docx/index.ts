@@ -6,6 +6,7 @@ import { readDocxBlocks } from './readDocx';
 
 export { DocxError, readDocxBlocks, tableGrid } from './readDocx';
 export type { DocxProblem } from './readDocx';
+export { DOCX_PROBLEMS } from './problems';
 export { FONTS, PAGE, TEXT_WIDTH, exportDocx, publicationDocument } from './writeDocx';
 
 export interface DocxImport {

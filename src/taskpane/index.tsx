@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { createOfficeWorkbookService } from '../excel/officeHost';
 import { ErrorBar } from './components/ErrorBar';
 import { TaskPane } from './components/TaskPane';
+import { documentPort } from './documents';
 import { excelPort } from './excelPort';
 import { I18nProvider, Language, languageFor } from './i18n';
 
@@ -35,7 +36,10 @@ function showStartError(error: unknown): void {
 
 function startInExcel(): void {
   language = languageFor(Office.context.displayLanguage);
-  show(language, <TaskPane port={excelPort(createOfficeWorkbookService())} />);
+  const service = createOfficeWorkbookService();
+  // Only Excel on the web lets an add-in download a file; Windows and Mac get a message instead.
+  const canDownload = Office.context.platform === Office.PlatformType.OfficeOnline;
+  show(language, <TaskPane port={excelPort(service)} documents={documentPort(service, canDownload)} />);
 }
 
 /**
@@ -52,8 +56,8 @@ async function startPreview(): Promise<void> {
   keepOfficeJsOffline();
   // The preview (in-memory workbook, seed, grid) is a separate chunk: Excel never loads it.
   const [{ startPreview: start }, { PreviewApp }] = await Promise.all([import('./preview/startPreview'), import('./preview/PreviewApp')]);
-  const { port, workbook } = await start(language === 'en' ? 'en-US' : 'zh-CN');
-  show(language, <PreviewApp port={port} workbook={workbook} />);
+  const { port, workbook, documents } = await start(language === 'en' ? 'en-US' : 'zh-CN');
+  show(language, <PreviewApp port={port} workbook={workbook} documents={documents} />);
 }
 
 function run(start: () => void | Promise<void>): void {

@@ -5,7 +5,10 @@ import { DEFAULT_PROFILE, Profile } from '../../core/profile';
 import { useI18n } from '../i18n';
 import { WorkbookPort } from '../port';
 import { useWorkbookState } from '../useWorkbookState';
+import { DocumentPort } from '../documents';
 import { CheckPanel } from './CheckPanel';
+import { DocumentExport } from './DocumentExport';
+import { DocumentImport } from './DocumentImport';
 import { ErrorBar } from './ErrorBar';
 import { HostNotices } from './HostNotices';
 import { JsonImport } from './JsonImport';
@@ -31,7 +34,7 @@ type TabId = (typeof TABS)[number];
 const TAB_LABEL = { insert: 'tabInsert', check: 'tabCheck', summary: 'tabSummary', settings: 'tabSettings' } as const;
 
 /** The task pane: a header and four panels as tabs, all working through the workbook port. */
-export function TaskPane({ port, preview = false }: { port: WorkbookPort; preview?: boolean }) {
+export function TaskPane({ port, preview = false, documents }: { port: WorkbookPort; preview?: boolean; documents?: DocumentPort }) {
   const styles = useStyles();
   const { t } = useI18n();
   const [tab, setTab] = useState<TabId>('check');
@@ -87,12 +90,16 @@ export function TaskPane({ port, preview = false }: { port: WorkbookPort; previe
         <TableForm insertTables={port.insertTables} profile={profile} tables={state?.tables ?? NO_TABLES} />
         <Divider />
         <JsonImport insertTables={port.insertTables} />
+        {documents && <Divider />}
+        {documents && <DocumentImport documents={documents} />}
       </div>
       <div {...panel('check')}>
         <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} setHighlights={port.setHighlights} highlighted={port.highlighted()} />
       </div>
       <div {...panel('summary')}>
         <SummaryPanel writeSummary={port.writeSummary} />
+        {documents && <Divider />}
+        {documents && <DocumentExport documents={documents} state={state} />}
       </div>
       <div {...panel('settings')}>
         <SettingsPanel loadProfile={port.loadProfile} saveProfile={port.saveProfile} onSaved={onProfileSaved} />
