@@ -22,7 +22,8 @@ export interface PublishedDocument {
   department?: Omit<DepartmentInput, 'department'>;
 }
 
-const TITLE_KEY = labelKey(TITLE_SUFFIX);
+/** `…绩效目标表`, and the provinces' `…绩效目标申报表` / `审批表` / `设定表`. */
+const TITLE_END = new RegExp(`${TITLE_SUFFIX.slice(0, -1)}.{0,4}表$`);
 const IDENTITY = new Set(HEAD_SLOTS.filter((s) => s.key === 'code' || s.key === 'name').flatMap((s) => [s.label, ...s.aliases]).map(labelKey));
 
 /** Word's bookmarks as the text export writes them (`[bookmark: _Toc…]`) are not text. */
@@ -31,7 +32,7 @@ export function paragraphText(text: string): string {
 }
 
 function isTitle(text: string): boolean {
-  return text.length <= 120 && labelKey(text).endsWith(TITLE_KEY);
+  return text.length <= 120 && TITLE_END.test(labelKey(text));
 }
 
 const hasIdentity = (grid: Grid) => grid.values.some((row) => row.some((v) => typeof v === 'string' && v.length <= 20 && IDENTITY.has(labelKey(v))));
