@@ -1,5 +1,5 @@
 import { Badge, CounterBadge, Divider, Subtitle1, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { countBySeverity } from '../../core/finding';
 import { DEFAULT_PROFILE, Profile } from '../../core/profile';
 import { useI18n } from '../i18n';
@@ -7,8 +7,6 @@ import { WorkbookPort } from '../port';
 import { useWorkbookState } from '../useWorkbookState';
 import { DocumentPort } from '../documents';
 import { CheckPanel } from './CheckPanel';
-import { DocumentExport } from './DocumentExport';
-import { DocumentImport } from './DocumentImport';
 import { ErrorBar } from './ErrorBar';
 import { HostNotices } from './HostNotices';
 import { JsonImport } from './JsonImport';
@@ -29,6 +27,9 @@ const useStyles = makeStyles({
 });
 
 const NO_TABLES: readonly never[] = [];
+// The published-document panels load with their own chunk, out of the main bundle.
+const DocumentImport = lazy(() => import(/* webpackChunkName: "documents" */ './DocumentImport').then((m) => ({ default: m.DocumentImport })));
+const DocumentExport = lazy(() => import(/* webpackChunkName: "documents" */ './DocumentExport').then((m) => ({ default: m.DocumentExport })));
 const TABS = ['insert', 'check', 'summary', 'settings'] as const;
 type TabId = (typeof TABS)[number];
 const TAB_LABEL = { insert: 'tabInsert', check: 'tabCheck', summary: 'tabSummary', settings: 'tabSettings' } as const;
@@ -91,7 +92,11 @@ export function TaskPane({ port, preview = false, documents }: { port: WorkbookP
         <Divider />
         <JsonImport insertTables={port.insertTables} />
         {documents && <Divider />}
-        {documents && <DocumentImport documents={documents} />}
+        {documents && (
+          <Suspense fallback={null}>
+            <DocumentImport documents={documents} />
+          </Suspense>
+        )}
       </div>
       <div {...panel('check')}>
         <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} setHighlights={port.setHighlights} highlighted={port.highlighted()} />
@@ -99,7 +104,11 @@ export function TaskPane({ port, preview = false, documents }: { port: WorkbookP
       <div {...panel('summary')}>
         <SummaryPanel writeSummary={port.writeSummary} />
         {documents && <Divider />}
-        {documents && <DocumentExport documents={documents} state={state} />}
+        {documents && (
+          <Suspense fallback={null}>
+            <DocumentExport documents={documents} state={state} />
+          </Suspense>
+        )}
       </div>
       <div {...panel('settings')}>
         <SettingsPanel loadProfile={port.loadProfile} saveProfile={port.saveProfile} onSaved={onProfileSaved} />
