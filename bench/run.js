@@ -4,7 +4,13 @@
  * Benchmarks of SPEC §8 (figures, not pass/fail tests), over dist/ built by `npm run build:cli`:
  *  (a) the core reads and validates 1,000 target tables (grids from the writer, varied);
  *  (b) `check` on a generated 500-sheet workbook against ExcelJS's own load of that file,
- *      in process and as whole `node bin/budget-targets.js check --json` processes.
+ *      in process and as whole `node bin/budget-targets.js check --json` processes;
+ *  (c) the reader as whole processes, same run: the floor (unzip + tokenise the workbook's
+ *      XML, nothing built), ExcelJS's full load, ExcelJS's streaming reader, our reader alone,
+ *      our `check` — each with its peak memory (bench/maxrss.js).
+ *  (d) `check FOLDER` over 1,000 workbooks of 20 tables, `--jobs 1` against `--jobs 2`, as
+ *      whole processes (issue 11: goal ≥ 1.8×).
+ * `node bench/run.js jobs` runs only (d); BENCH_JOBS_FILES and BENCH_JOBS_RUNS change its size.
  */
 const fs = require('fs');
 const os = require('os');
@@ -90,12 +96,57 @@ async function timeAsync(fn) {
   return performance.now() - start;
 }
 
-function timeProcess(args) {
+const RSS_PRELOAD = path.join(__dirname, 'maxrss.js');
+
+/** Runs node with `args` as a whole process: wall time (ms) and peak resident memory (MB). */
+function runProcess(args) {
+  const rssFile = path.join(os.tmpdir(), `budget-targets-rss-${process.pid}`);
   const start = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, ['-r', RSS_PRELOAD, ...args], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, BT_MAXRSS_FILE: rssFile },
+  });
   const elapsed = performance.now() - start;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return elapsed;
+  const rss = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
+  fs.rmSync(rssFile, { force: true });
+  return { elapsed, rss };
+}
+
+function timeProcess(args) {
+  return runProcess(args).elapsed;
+}
+
+/** The floor: unzip every part and run each XML part through the SAX tokeniser, building nothing. */
+const FLOOR_SCRIPT = (file) => `
+const { unzipSync } = require('fflate');
+const { SaxesParser } = require('saxes');
+const files = unzipSync(require('fs').readFileSync(${JSON.stringify(file)}));
+let tags = 0;
+for (const [name, bytes] of Object.entries(files)) {
+  if (!/\.(xml|rels)$/.test(name)) continue;
+  const p = new SaxesParser({ position: false });
+  p.on('opentag', () => tags++);
+  p.on('text', () => {});
+  p.write(new TextDecoder().decode(bytes)).close();
+}
+if (!tags) process.exit(3);`;
+
+const STREAM_SCRIPT = (file) => `
+const ExcelJS = require('exceljs');
+(async () => {
+  let cells = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(${JSON.stringify(file)}, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' });
+  for await (const ws of reader) for await (const row of ws) cells += row.cellCount;
+  if (!cells) process.exit(3);
+})();`;
+
+const READER_SCRIPT = (file) => `
+require(${JSON.stringify(path.join(dist, 'xlsx'))}).readWorkbookGrids(${JSON.stringify(file)}).then((r) => { if (!r.sheets.length) process.exit(3); });`;
+
+/** Median time and the peak memory of the median run's process, over FILE_RUNS runs. */
+function processFigures(args) {
+  const runs = Array.from({ length: FILE_RUNS }, () => runProcess(args));
+  return { ms: median(runs.map((r) => r.elapsed)), rss: Math.max(...runs.map((r) => r.rss)), runs: runs.map((r) => r.elapsed) };
 }
 
 async function benchFile() {
@@ -122,11 +173,99 @@ async function benchFile() {
     const loadScript = `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).then(() => {})`;
     const procLoads = [];
     const procChecks = [];
+    const procSummaries = [];
+    const out = path.join(dir, 'summary.xlsx');
     for (let i = 0; i < FILE_RUNS; i++) {
       procLoads.push(timeProcess(['-e', loadScript]));
       procChecks.push(timeProcess([path.join(root, 'bin', 'budget-targets.js'), 'check', '--json', file]));
+      fs.rmSync(out, { force: true });
+      procSummaries.push(timeProcess([path.join(root, 'bin', 'budget-targets.js'), 'summary', file, '-o', out]));
     }
-    return { made, size, projects, loads, checks, procLoads, procChecks };
+    const readers = {
+      floor: processFigures(['-e', FLOOR_SCRIPT(file)]),
+      exceljs: processFigures(['-e', loadScript]),
+      stream: processFigures(['-e', STREAM_SCRIPT(file)]),
+      ours: processFigures(['-e', READER_SCRIPT(file)]),
+      check: processFigures([path.join(root, 'bin', 'budget-targets.js'), 'check', '--json', file]),
+    };
+    return { made, size, projects, loads, checks, procLoads, procChecks, procSummaries, readers };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// (d) The bureau's folder: many workbooks checked by worker threads.
+const JOBS_FILES = Number(process.env.BENCH_JOBS_FILES ?? 1000);
+const JOBS_TABLES = 20;
+const JOBS_DISTINCT = 20;
+const JOBS_RUNS = Number(process.env.BENCH_JOBS_RUNS ?? 2);
+
+/**
+ * A county's folder: JOBS_FILES workbooks of JOBS_TABLES tables each, in 10 department
+ * folders. JOBS_DISTINCT different workbooks are generated (varied tables) and copied round
+ * robin, which costs the reader the same as all-different files.
+ */
+async function makeCounty(dir) {
+  const tables = variedTables(JOBS_TABLES * JOBS_DISTINCT);
+  const made = [];
+  for (let k = 0; k < JOBS_DISTINCT; k++) {
+    const workbook = newWorkbook();
+    tables.slice(k * JOBS_TABLES, (k + 1) * JOBS_TABLES).forEach((t, i) => applySheetWrite(workbook.addWorksheet(`P${i + 1}`), writeTargetTable(t)));
+    const file = path.join(dir, `distinct-${k}.xlsx`);
+    await saveWorkbook(workbook, file, { date: new Date(Date.UTC(2022, 0, 1)), created: true });
+    made.push(file);
+  }
+  const county = path.join(dir, 'county');
+  for (let i = 0; i < JOBS_FILES; i++) {
+    const dept = path.join(county, `dept-${String(i % 10).padStart(2, '0')}`);
+    fs.mkdirSync(dept, { recursive: true });
+    fs.copyFileSync(made[i % made.length], path.join(dept, `workbook-${String(i).padStart(4, '0')}.xlsx`));
+  }
+  return { county, bytes: made.reduce((n, f) => n + fs.statSync(f).size, 0) / made.length };
+}
+
+/**
+ * One whole `check` process over the folder: its wall time, and the CPU time of all its
+ * threads (read at exit), which tells how much work the run did whatever else the machine runs.
+ */
+function timeCheck(folder, jobs) {
+  const main = path.join(dist, 'cli', 'main.js');
+  const code = `require(${JSON.stringify(main)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; });` +
+    `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('CPU ' + (u.userCPUTime + u.systemCPUTime) / 1000 + '\\n'); });`;
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['-e', code, 'check', '--json', '--jobs', String(jobs), folder], {
+    cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26,
+  });
+  const wall = performance.now() - start;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`check --jobs ${jobs} exited ${r.status}: ${r.stderr}`);
+  const cpu = Number(/CPU ([\d.]+)/.exec(r.stderr)?.[1]);
+  return { wall, cpu };
+}
+
+async function benchJobs() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-targets-bench-jobs-'));
+  try {
+    const start = performance.now();
+    const { county, bytes } = await makeCounty(dir);
+    const made = performance.now() - start;
+    const one = [];
+    const two = [];
+    for (let i = 0; i < JOBS_RUNS; i++) {
+      one.push(timeCheck(county, 1));
+      two.push(timeCheck(county, 2));
+    }
+    const t1 = median(one.map((r) => r.wall));
+    const t2 = median(two.map((r) => r.wall));
+    const c1 = median(one.map((r) => r.cpu));
+    const c2 = median(two.map((r) => r.cpu));
+    const line = (jobs, runs, t, c) =>
+      `    process: check --json --jobs ${jobs}   median of ${JOBS_RUNS}: ${ms(t)} (${(t / JOBS_FILES).toFixed(1)} ms/file)   CPU ${ms(c)}   runs: ${runs.map((r) => r.wall.toFixed(0)).join(', ')} ms`;
+    console.log(`(d) check FOLDER: ${JOBS_FILES} workbooks of ${JOBS_TABLES} tables (${(bytes / 1024).toFixed(0)} KiB each; generated in ${ms(made)})`);
+    console.log(line(1, one, t1, c1));
+    console.log(line(2, two, t2, c2));
+    console.log(`    speed-up --jobs 2 over --jobs 1: ${(t1 / t2).toFixed(2)}×   goal ≥ 1.8×: ${t1 / t2 >= 1.8 ? 'met' : 'NOT MET'}`);
+    console.log(`    CPU of --jobs 2 / --jobs 1: ${(c2 / c1).toFixed(2)} (parallel overhead; on ${os.cpus().length} idle cores the speed-up is at most ${Math.min(2, (2 * c1) / c2).toFixed(2)}×)`);
+    console.log(`    load average during the run: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other processes compete for them)`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -134,6 +273,7 @@ async function benchFile() {
 
 async function mainBench() {
   console.log(`budget-targets benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores)\n`);
+  if (process.argv[2] === 'jobs') return benchJobs();
 
   const core = benchCore();
   console.log(`(a) core: read + validate ${CORE_TABLES} tables (${core.findings} findings)`);
@@ -151,7 +291,25 @@ async function mainBench() {
   console.log(`    ratio in process: ${(check / load).toFixed(2)}×   target ≤ 1.5×: ${check / load <= 1.5 ? 'met' : 'NOT MET'}`);
   console.log(`    process: node -e <ExcelJS readFile>     median of ${FILE_RUNS}: ${ms(procLoad)}`);
   console.log(`    process: budget-targets check --json    median of ${FILE_RUNS}: ${ms(procCheck)}`);
-  console.log(`    ratio as processes: ${(procCheck / procLoad).toFixed(2)}×   target ≤ 1.5×: ${procCheck / procLoad <= 1.5 ? 'met' : 'NOT MET'}`);
+  console.log(`    ratio as processes: ${(procCheck / procLoad).toFixed(2)}×   target ≤ 1.5×: ${procCheck / procLoad <= 1.5 ? 'met' : 'NOT MET'}\n`);
+
+  const r = f.readers;
+  const row = (label, x) => console.log(`    ${label.padEnd(44)} ${ms(x.ms).padStart(10)}   peak ${x.rss.toFixed(0).padStart(4)} MB   runs: ${x.runs.map((v) => v.toFixed(0)).join(', ')} ms`);
+  console.log(`(c) reading the ${SHEETS}-sheet workbook, whole processes (median of ${FILE_RUNS}, peak resident memory)`);
+  row('floor: unzip + tokenise the XML (fflate+saxes)', r.floor);
+  row('ExcelJS full load (xlsx.readFile)', r.exceljs);
+  row('ExcelJS streaming reader (WorkbookReader)', r.stream);
+  row('our reader alone (readWorkbookGrids)', r.ours);
+  row('budget-targets check --json', r.check);
+  const vsLoad = r.check.ms / r.exceljs.ms;
+  const vsFloor = r.check.ms / r.floor.ms;
+  console.log(`    check / ExcelJS full load: ${vsLoad.toFixed(2)}×   target ≤ 0.5×: ${vsLoad <= 0.5 ? 'met' : 'NOT MET'}`);
+  console.log(`    check / floor:             ${vsFloor.toFixed(2)}×   target ≤ 3×:   ${vsFloor <= 3 ? 'met' : 'NOT MET'}`);
+  console.log(`    check peak memory:         ${r.check.rss.toFixed(0)} MB   target ≤ 100 MB: ${r.check.rss <= 100 ? 'met' : 'NOT MET'}`);
+  // summary on one workbook: its grids read, the summary sheet added to a copy of the package.
+  console.log(`    process: budget-targets summary (one sheet part added)  median of ${FILE_RUNS}: ${ms(median(f.procSummaries))}\n`);
+
+  await benchJobs();
 }
 
 mainBench().catch((e) => {

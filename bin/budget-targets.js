@@ -20,7 +20,9 @@ if (!fs.existsSync(entry)) {
         process.exitCode = code;
       },
       (e) => {
-        process.stderr.write(`budget-targets: ${e && e.stack ? e.stack : e}\n`);
+        // Never a stack trace for the officer; BUDGET_TARGETS_DEBUG=1 shows it to a developer.
+        const detail = process.env.BUDGET_TARGETS_DEBUG ? `\n${e && e.stack ? e.stack : e}` : '';
+        process.stderr.write(`budget-targets: 处理时出错 (internal error)${detail}\n`);
         process.exitCode = 2;
       },
     );

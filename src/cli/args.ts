@@ -6,22 +6,30 @@ export type Command = 'check' | 'summary' | 'new' | 'export';
 export type Args =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; out?: string; from?: string; allowErrors?: boolean; force?: boolean }
+  | {
+      kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; out?: string; from?: string;
+      /** check only: one JSON line per file, the bureau's report workbook (replaced with force), parallel files. */
+      jsonl?: boolean; report?: string; jobs?: number;
+      /** export only: export a workbook that has errors. */
+      allowErrors?: boolean;
+      /** check --report and export: replace an existing output file. */
+      force?: boolean;
+    }
   | { kind: 'error'; message: string };
 
 const COMMANDS: readonly Command[] = ['check', 'summary', 'new', 'export'];
 
 /** Which options each command takes. */
 const ALLOWED: Record<Command, readonly string[]> = {
-  check: ['--json', '--profile'],
+  check: ['--json', '--profile', '--jsonl', '--report', '--force', '--jobs'],
   summary: ['--out', '--profile'],
   new: ['--out', '--from'],
   export: ['--out', '--profile', '--allow-errors', '--force'],
 };
 
 const ALIASES: Record<string, string> = { '-o': '--out', '-h': '--help', '-v': '--version', '-V': '--version' };
-const WITH_VALUE = new Set(['--out', '--profile', '--from']);
-const FLAGS = new Set(['--json', '--help', '--version', '--allow-errors', '--force']);
+const WITH_VALUE = new Set(['--out', '--profile', '--from', '--report', '--jobs']);
+const FLAGS = new Set(['--json', '--help', '--version', '--jsonl', '--force', '--allow-errors']);
 
 export function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -74,6 +82,8 @@ export function parseArgs(argv: readonly string[]): Args {
     return { kind: 'error', message: msg.extraArgs(files.slice(1)) };
   }
   if (cmd !== 'check' && !options.has('--out')) return { kind: 'error', message: msg.needOut(cmd) };
+  const check = cmd === 'check' ? checkOptions(options) : {};
+  if ('error' in check) return { kind: 'error', message: check.error };
   return {
     kind: 'run',
     command: cmd,
@@ -83,5 +93,22 @@ export function parseArgs(argv: readonly string[]): Args {
     out: value('--out'),
     from: value('--from'),
     ...(cmd === 'export' ? { allowErrors: options.has('--allow-errors'), force: options.has('--force') } : {}),
+    ...check,
+  };
+}
+
+/** `check`'s own options: --jsonl, --report with --force, --jobs. */
+function checkOptions(options: Map<string, string | true>): { jsonl?: boolean; report?: string; force?: boolean; jobs?: number } | { error: string } {
+  if (options.has('--json') && options.has('--jsonl')) return { error: msg.jsonAndJsonl };
+  const report = options.get('--report');
+  if (options.has('--force') && report === undefined) return { error: msg.forceNeedsReport };
+  if (typeof report === 'string' && !/\.xlsx$/i.test(report)) return { error: msg.reportNotXlsx(report) };
+  const jobs = options.get('--jobs');
+  if (typeof jobs === 'string' && !/^[1-9]\d{0,3}$/.test(jobs.trim())) return { error: msg.jobsInvalid(jobs) };
+  return {
+    ...(options.has('--jsonl') ? { jsonl: true } : {}),
+    ...(typeof report === 'string' ? { report } : {}),
+    ...(options.has('--force') ? { force: true } : {}),
+    ...(typeof jobs === 'string' ? { jobs: Number(jobs.trim()) } : {}),
   };
 }

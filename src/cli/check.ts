@@ -4,7 +4,9 @@ import { Decimal, amountText } from '../core/money';
 import { Field } from '../core/model';
 import { Profile } from '../core/profile';
 import { SEVERITY_LABEL, msg } from './messages';
-import { UnreadableFile, loadWorkbookFile, validateSheets } from './workbook';
+import { fileSummary } from './reportData';
+import { printable } from './terminalText';
+import { UnreadableFile, readWorkbookFile, unreadableFindings, validateSheets } from './workbook';
 
 export interface ProjectJson {
   sheet: string;
@@ -33,8 +35,29 @@ export interface FileJson {
   error?: string;
 }
 
+/** A project as the bureau's report lists it (`--report`): amounts as exact decimal text, null when missing or invalid. */
+export interface ProjectSummary {
+  sheet: string;
+  code: string;
+  name: string;
+  total: string | null;
+  fiscal: string | null;
+  other: string | null;
+  /** Planned cumulative spending at 3月底, 6月底, 9月底, 12月底 (SPEC §5). */
+  planned: (string | null)[];
+  indicators: number;
+  errors: number;
+  warnings: number;
+}
+
+/** What the report needs beyond `--json`'s shape: the department and every project's summary row. */
+export interface FileSummary {
+  department: string;
+  projects: ProjectSummary[];
+}
+
 export type FileCheck =
-  | { file: string; ok: true; projects: ProjectJson[]; findings: Finding[] }
+  | { file: string; ok: true; projects: ProjectJson[]; findings: Finding[]; summary?: FileSummary }
   | { file: string; ok: false; reason: string };
 
 /** An amount as exact decimal text with at least two decimals (`2.00`, never rounded); null when missing or invalid. */
@@ -42,21 +65,24 @@ function amount(f: Field<Decimal>): string | null {
   return f.value ? amountText(f.value) : null;
 }
 
-/** Checks one file; never throws. */
-export async function checkFile(file: string, profile: Profile): Promise<FileCheck> {
+/** Checks one file (with the report's summary rows when asked); never throws. */
+export async function checkFile(file: string, profile: Profile, options: { summary?: boolean } = {}): Promise<FileCheck> {
   try {
-    const { sheets, summarySheet } = await loadWorkbookFile(file, { readOnly: true });
-    const { tables, findings } = validateSheets(sheets, profile, summarySheet);
+    const { sheets, summarySheet, unreadable } = await readWorkbookFile(file);
+    const checked = validateSheets(sheets, profile, summarySheet);
+    const { tables } = checked;
+    // Sheets that could not be read are named first (errors): the file is never "ready to send".
+    const findings = unreadable.length ? [...unreadableFindings(unreadable), ...checked.findings] : checked.findings;
     const projects = tables.map((t) => ({
       sheet: t.sheet,
       code: t.code.text,
       name: t.name.text,
       budget: { total: amount(t.budget.total), fiscal: amount(t.budget.fiscal), other: amount(t.budget.other) },
     }));
-    return { file, ok: true, projects, findings };
+    return options.summary ? { file, ok: true, projects, findings, summary: fileSummary(tables, findings) } : { file, ok: true, projects, findings };
   } catch (e) {
     if (e instanceof UnreadableFile) return { file, ok: false, reason: e.reason };
-    return { file, ok: false, reason: msg.internal(e instanceof Error ? e.message : String(e)) };
+    return { file, ok: false, reason: msg.internal('内部错误') };
   }
 }
 
@@ -84,7 +110,7 @@ export function toJson(results: readonly FileCheck[]): { files: FileJson[] } {
 }
 
 function findingLine(f: Finding): string {
-  return `  ${SEVERITY_LABEL[f.severity]}  ${f.rule}  ${f.sheet}!${f.cell}  ${f.message}`;
+  return `  ${SEVERITY_LABEL[f.severity]}  ${f.rule}  ${printable(f.sheet)}!${f.cell}  ${printable(f.message)}`;
 }
 
 /** The readable report: per file its findings, counts and verdict; a total line for several files. */
@@ -92,10 +118,10 @@ export function toText(results: readonly FileCheck[]): string {
   const lines: string[] = [];
   for (const r of results) {
     if (!r.ok) {
-      lines.push(`${r.file}`, msg.reportUnreadable(r.reason), '');
+      lines.push(printable(r.file), msg.reportUnreadable(printable(r.reason)), '');
       continue;
     }
-    lines.push(msg.reportHeader(r.file, r.projects.length));
+    lines.push(msg.reportHeader(printable(r.file), r.projects.length));
     if (r.projects.length === 0) lines.push(msg.reportNoTables);
     else if (r.findings.length === 0) lines.push(msg.reportNoFindings);
     for (const f of r.findings) lines.push(findingLine(f));

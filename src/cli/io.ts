@@ -2,9 +2,12 @@
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Replaces the one-line progress display ('' clears it); absent when stderr is not a terminal. */
+  progress?: (text: string) => void;
 }
 
 export const processIo: Io = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
 };

@@ -1,14 +1,17 @@
 /** The `budget-targets` command line (SPEC §7); `bin/budget-targets.js` calls `main`. */
-import { readFileSync, promises as fs } from 'fs';
+import { readFileSync } from 'fs';
 import path from 'path';
 import { DEFAULT_PROFILE, Profile, parseProfile } from '../core/profile';
 import { parseArgs } from './args';
-import { checkFile, exitCode, toJson, toText } from './check';
+import { checkCommand } from './checkCommand';
+import { summaryFiles } from './inputs';
 import { Io, processIo } from './io';
 import { USAGE, msg } from './messages';
-import { exportCommand } from './exportDocument';
-import { newCommand } from './newWorkbook';
-import { summaryCommand } from './summary';
+import { inputFileReason } from './readMessages';
+import { readInputText } from '../xlsx/inputFile';
+
+/** A profile is a few hundred bytes; anything past 1 MB is not one. */
+const MAX_PROFILE_BYTES = 1024 * 1024;
 
 export function version(): string {
   // dist/cli/main.js and src/cli/main.ts both sit two folders below package.json.
@@ -20,10 +23,9 @@ export async function loadProfile(file: string | undefined): Promise<{ ok: true;
   if (file === undefined) return { ok: true, profile: DEFAULT_PROFILE };
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readInputText(file, MAX_PROFILE_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: msg.profileUnreadable(file, code === 'ENOENT' ? msg.notFound : code === 'EISDIR' ? msg.isDirectory : String(e)) };
+    return { ok: false, message: msg.profileUnreadable(file, inputFileReason(e)) };
   }
   let json: unknown;
   try {
@@ -49,23 +51,22 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(`${args.message}\n${msg.usageHint}`);
       return 2;
   }
-  if (args.command === 'new') return newCommand(args.from!, args.out!, io);
+  // `new`, `summary` and `export` load their writers (ExcelJS, docx) only when run: `check` starts faster without them.
+  if (args.command === 'new') return (await import('./newWorkbook')).newCommand(args.from!, args.out!, io);
 
   const profile = await loadProfile(args.profile);
   if (!profile.ok) {
     io.err(profile.message);
     return 2;
   }
-  if (args.command === 'summary') return summaryCommand(args.files, args.out!, profile.profile, io);
-  if (args.command === 'export') return exportCommand(args.files[0], args.out!, profile.profile, { allowErrors: args.allowErrors ?? false, force: args.force ?? false }, io);
-
-  const results = [];
-  for (const file of args.files) {
-    const result = await checkFile(file, profile.profile);
-    if (!result.ok) io.err(msg.fileUnreadable(file, result.reason));
-    else if (result.projects.length === 0) io.err(msg.noTables(file));
-    results.push(result);
+  if (args.command === 'summary') {
+    const files = await summaryFiles(args.files, args.out!, io.err);
+    return files ? (await import('./summary')).summaryCommand(files, args.out!, profile.profile, io) : 2;
   }
-  io.out(args.json ? JSON.stringify(toJson(results)) : toText(results));
-  return exitCode(results);
+  if (args.command === 'export') {
+    const options = { allowErrors: args.allowErrors ?? false, force: args.force ?? false };
+    return (await import('./exportDocument')).exportCommand(args.files[0], args.out!, profile.profile, options, io);
+  }
+
+  return checkCommand(args.files, profile.profile, args, io);
 }

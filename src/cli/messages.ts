@@ -7,9 +7,12 @@ export const USAGE = `budget-targets — 预算项目绩效目标表的检查、
 (budget project performance target tables: check, summarise, create)
 
 用法 / Usage:
-  budget-targets check FILE.xlsx... [--json] [--profile P.json]
+  budget-targets check PATH... [--json | --jsonl] [--report OUT.xlsx [--force]] [--jobs N]
+                     [--profile P.json]
       检查每个工作簿中的绩效目标表，逐条列出问题（工作表、单元格、级别、说明）。
-      Check the target tables of each workbook and list every finding.
+      PATH 可以是文件或文件夹（含子文件夹中的 .xlsx、.xlsm；.xls、.ods 需安装 LibreOffice）。
+      Check the target tables of each workbook (files or folders, searched recursively;
+      .xls/.ods through LibreOffice) and list every finding.
       退出码 / exit code: 0 没有错误，可以报送 / no errors; 1 有错误 / errors found;
       2 有文件无法读取 / a file could not be read.
   budget-targets summary FILE.xlsx... -o OUT.xlsx [--profile P.json]
@@ -31,6 +34,11 @@ export const USAGE = `budget-targets — 预算项目绩效目标表的检查、
 
 选项 / Options:
   --json            以 JSON 输出检查结果 / print the check result as JSON
+  --jsonl           每检查完一个文件输出一行 JSON / one JSON line per file as it is done
+  --report OUT.xlsx 写出审核报告工作簿（总览、问题清单、汇总、规则）/ write the bureau's
+                    report workbook; --force 覆盖已有报告 / replace an existing report
+  --jobs N          同时检查的文件数（默认为 CPU 核数）/ files checked in parallel
+                    (default: the number of cores)
   --profile P.json  规则配置文件 / rule profile (requiredLevel1, satisfactionMin,
                     codePattern, amountDecimals)
   -o, --out FILE    输出文件 / output workbook
@@ -66,8 +74,8 @@ export const msg = {
   noWorksheets: '没有工作表 (no worksheets)',
   internal: (reason: string) => `处理时出错：${reason} (internal error)`,
 
-  noTables: (file: string) => `提示：${file} 中没有绩效目标表（含“项目编码”和“一级指标”标签的工作表）(no target-table sheet)`,
-  reportNoTables: '  没有绩效目标表（含“项目编码”和“一级指标”标签的工作表）',
+  noTables: (file: string) => `提示：${file} 中没有绩效目标表（含“一级指标、二级指标”表头和项目名称或项目编码的表）(no target table)`,
+  reportNoTables: '  没有绩效目标表（含“一级指标、二级指标”表头和项目名称或项目编码的表）',
   reportHeader: (file: string, projects: number) => `${file}：${projects} 个项目`,
   reportNoFindings: '  没有发现问题',
   reportCounts: (errors: number, warnings: number, infos: number, ready: boolean) =>
@@ -88,4 +96,29 @@ export const msg = {
   documentNoTables: (file: string) => `${file} 中没有找到绩效目标表（标题以“绩效目标表”结尾，含“项目编码”和“一级指标”）(no tables found)`,
   documentSkipped: (title: string) => `提示：跳过“${title}”：没有读到项目编码和一级指标 (skipped: not a target table)`,
   newWritten: (file: string, sheets: number) => `已写入 ${file}：${sheets} 张绩效目标表 (written)`,
+
+  // Folders, other formats, parallel checking and the bureau's report (check).
+  folderEmpty: (dir: string) => `文件夹 ${dir} 中没有工作簿（.xlsx、.xlsm、.xls、.ods）(no workbooks in this folder)`,
+  folderUnreadable: (dir: string, reason: string) => `无法读取文件夹 ${dir}：${reason} (cannot read folder)`,
+  saveAsXlsx: (ext: string) => `不支持 ${ext} 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再检查 (not supported: save as .xlsx)`,
+  needLibreOffice: (ext: string) =>
+    `读取 ${ext} 文件需要安装 LibreOffice（命令 soffice，例如 apt-get install libreoffice-calc，或从 libreoffice.org 下载），` +
+    `或在 Excel 或 WPS 中另存为 .xlsx (reading ${ext} needs LibreOffice's soffice on the PATH, or save as .xlsx)`,
+  notOldFormat: (ext: string) => `不是有效的 ${ext} 工作簿 (not a valid ${ext} workbook)`,
+  conversionFailed: (ext: string, reason: string) => `LibreOffice 无法转换此 ${ext} 文件：${reason} (LibreOffice could not convert it)`,
+  conversionTimedOut: (seconds: number) => `LibreOffice 转换超时（${seconds} 秒）(conversion timed out)`,
+  summaryNeedsXlsx: (file: string) =>
+    `${file}：summary 只接受 .xlsx、.xlsm，请先另存为 .xlsx（check 可以直接检查 .xls、.ods）(summary needs .xlsx files)`,
+  workerOutOfMemory: (mb: number) => `文件太大，检查时内存超过 ${mb} MB 的上限 (out of memory: the file is too large)`,
+  workerDied: (reason: string) => `检查此文件的进程意外退出：${reason} (the worker checking this file stopped)`,
+  workerTimedOut: (seconds: number) => `检查超时（${seconds} 秒）(checking took too long)`,
+  jobsInvalid: (v: string) => `--jobs 需要一个正整数，而不是 ${v} (--jobs needs a whole number ≥ 1)`,
+  jsonAndJsonl: '--json 与 --jsonl 只能选一个 (choose --json or --jsonl)',
+  forceNeedsReport: '--force 只用于 --report：允许覆盖已有的报告 (--force goes with --report)',
+  reportNotXlsx: (file: string) => `报告文件必须以 .xlsx 结尾：${file} (the report must be an .xlsx file)`,
+  reportExists: (file: string) => `${file} 已存在，未覆盖；加 --force 覆盖 (the report exists: add --force to replace it)`,
+  reportWritten: (file: string, files: number, findings: number) =>
+    `已写入审核报告 ${file}：${files} 个文件，${findings} 条问题 (report written)`,
+  progress: (done: number, total: number, blocked: number, unreadable: number) =>
+    `检查中 ${done}/${total} 个文件，${blocked} 个有错误${unreadable ? `，${unreadable} 个无法读取` : ''}`,
 };

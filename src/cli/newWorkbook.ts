@@ -1,26 +1,33 @@
 /**
  * `new --from`: a workbook with one canonical target-table sheet per table, from JSON
- * (`importTables`) or from a published document saved as text (`documentToGrids`).
+ * (`importTables`) or from a published document saved as text (`documentToGrids`) or as
+ * Word .docx (`importDocx`); a document's sections are read by the core's workbook reader.
  */
-import { promises as fs } from 'fs';
 import path from 'path';
 import { DepartmentInput } from '../core/department/model';
 import { DEPARTMENT_SHEET, writeDepartmentSheet } from '../core/department/sheet';
 import { documentToGrids } from '../core/documentText';
-import { departmentFromText } from '../core/publishedDocument';
+import { departmentFromText, documentTables } from '../core/publishedDocument';
 import { importTables } from '../core/importTables';
-import { tableToInput } from '../core/layout/input';
-import { readTargetTable } from '../core/layout/reader';
 import { writeTargetTable } from '../core/layout/writer';
 import { TableInput } from '../core/model';
 import { uniqueSheetName } from '../core/sheetNames';
 import { tableSheetName } from '../core/workbook';
 import { DocxError, importDocx } from '../docx';
-import { applySheetWrite, newWorkbook, saveWorkbook } from '../xlsx';
+import { applySheetWrite, newWorkbook, readInputFile, saveWorkbook } from '../xlsx';
 import { DOCX_PROBLEM, docxMsg } from './docxMessages';
 import { msg } from './messages';
 import { fixedDate, isInputFile } from './output';
 import { Io } from './io';
+import { inputFileReason, tooManyTables } from './readMessages';
+
+/**
+ * Most tables `new` writes into one workbook: far more than any department files, and a
+ * workbook that Excel still opens comfortably (500 tables take a few seconds to write).
+ */
+export const MAX_NEW_TABLES = 1000;
+/** Largest `--from` file read (the seed's ten tables are 15 KB as JSON). */
+const MAX_FROM_BYTES = 20 * 1024 * 1024;
 
 export type TablesResult =
   | { ok: true; tables: TableInput[]; notes: string[]; department?: DepartmentInput }
@@ -38,13 +45,9 @@ export function tablesFrom(file: string, text: string): TablesResult {
     const imported = importTables(json);
     return imported.ok ? { ok: true, tables: imported.tables, notes: [] } : { ok: false, message: msg.importInvalid(file, imported.errors) };
   }
-  const notes: string[] = [];
-  const tables: TableInput[] = [];
-  for (const doc of documentToGrids(text.replace(/^\ufeff/, ''))) {
-    const table = readTargetTable(doc.grid, doc.title);
-    if (table) tables.push(tableToInput(table));
-    else notes.push(msg.documentSkipped(doc.title));
-  }
+  // The same reading as a .docx and as a workbook's sheets: each section's grid through the core's reader.
+  const { tables, skipped } = documentTables(documentToGrids(text.replace(/^\ufeff/, '')));
+  const notes = skipped.map(msg.documentSkipped);
   if (!tables.length) return { ok: false, message: msg.documentNoTables(file) };
   const part = departmentFromText(text.replace(/^\ufeff/, ''));
   return { ok: true, tables, notes, ...(part ? { department: { department: tables[0].department.trim(), ...part } } : {}) };
@@ -80,10 +83,9 @@ export async function newCommand(from: string, out: string, io: Io): Promise<num
   }
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(from);
+    bytes = await readInputFile(from, MAX_FROM_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(msg.fromUnreadable(from, code === 'ENOENT' ? msg.notFound : code === 'EISDIR' ? msg.isDirectory : String(e)));
+    io.err(msg.fromUnreadable(from, inputFileReason(e)));
     return 2;
   }
   const ext = path.extname(from).toLowerCase();
@@ -93,6 +95,10 @@ export async function newCommand(from: string, out: string, io: Io): Promise<num
       : tablesFrom(from, bytes.toString('utf8'));
   if (!result.ok) {
     io.err(result.message);
+    return 2;
+  }
+  if (result.tables.length > MAX_NEW_TABLES) {
+    io.err(tooManyTables(from, result.tables.length, MAX_NEW_TABLES));
     return 2;
   }
   for (const note of result.notes) io.err(note);

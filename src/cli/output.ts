@@ -2,7 +2,8 @@
 import { realpathSync } from 'fs';
 import path from 'path';
 
-function canonical(file: string): string {
+/** The real path of a file, or of its folder when the file is not there yet. */
+export function canonical(file: string): string {
   const full = path.resolve(file);
   try {
     return realpathSync(full);

@@ -1,19 +1,23 @@
 /**
  * `summary`: writes OUT.xlsx with the summary sheet of SPEC §5. One input: a copy of that
- * workbook with the summary sheet added (or our earlier one regenerated). Several inputs: a
- * new workbook with copies of every project sheet, in file order (names made unique), and the
- * summary. The input files are never written; a user's own sheet named 汇总 is never replaced.
+ * workbook's package with one sheet part added (or our earlier one regenerated), everything
+ * else byte for byte (src/xlsx/summaryPackage.ts). Several inputs: a new workbook with copies
+ * of every project sheet, in file order (names made unique), and the summary. The input files
+ * are never written; only a sheet that is marked as ours and still has the summary's exact
+ * shape is ever regenerated — never a user's sheet, whatever its name or a mark says.
  */
 import { countBySeverity } from '../core/finding';
 import { Profile } from '../core/profile';
 import { validateWorkbook } from '../core/rules';
 import { uniqueSheetName } from '../core/sheetNames';
-import { buildSummary, summarySheetName, writeSummarySheet } from '../core/summary';
+import { buildSummary, hasSummaryShape, summarySheetName, writeSummarySheet } from '../core/summary';
 import { readTargetTable } from '../core/layout/reader';
 import { TargetTable } from '../core/model';
 import {
-  Workbook, addWorksheetAt, applySheetWrite, copyWorksheet, markSummarySheet, newWorkbook, saveWorkbook,
+  PackageError, Workbook, addWorksheetAt, applySheetWrite, copyWorksheet, markSummarySheet, newWorkbook, openWorkbookPackage,
+  saveWorkbook, writeFileAtomically, writeSummaryPackage,
 } from '../xlsx';
+import type { WorkbookPackage } from '../xlsx';
 import { Io } from './io';
 import { msg } from './messages';
 import { fixedDate, isInputFile } from './output';
@@ -47,7 +51,8 @@ export async function summaryCommand(files: readonly string[], out: string, prof
   const inputs: { file: string; loaded: LoadedWorkbook }[] = [];
   for (const file of files) {
     try {
-      inputs.push({ file, loaded: await loadWorkbookFile(file) });
+      // One input is copied as a package: its grids are all that is read through ExcelJS.
+      inputs.push({ file, loaded: await loadWorkbookFile(file, { readOnly: files.length === 1 }) });
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       io.err(e.message);
@@ -55,18 +60,10 @@ export async function summaryCommand(files: readonly string[], out: string, prof
   }
   if (inputs.length < files.length) return 2;
 
-  let workbook: Workbook;
-  let tables: TargetTable[];
-  let existing: { name: string; ours: boolean }[];
-  if (inputs.length === 1) {
-    const { loaded } = inputs[0];
-    workbook = loaded.workbook;
-    tables = readTables(loaded.sheets, loaded.summarySheet);
-    existing = loaded.sheets.map((s) => ({ name: s.name, ours: s.name === loaded.summarySheet }));
-  } else {
-    ({ workbook, tables } = combine(inputs, io));
-    existing = workbook.worksheets.map((ws) => ({ name: ws.name, ours: false }));
-  }
+  if (inputs.length === 1) return summariseOne(inputs[0].file, inputs[0].loaded, out, profile, io);
+
+  const { workbook, tables } = combine(inputs, io);
+  const existing = workbook.worksheets.map((ws) => ({ name: ws.name, ours: false }));
   if (tables.length === 0) {
     io.err(msg.summaryNoTables);
     return 2;
@@ -78,8 +75,47 @@ export async function summaryCommand(files: readonly string[], out: string, prof
   applySheetWrite(sheet, writeSummarySheet(buildSummary(tables, findings)));
   markSummarySheet(workbook, name);
   try {
-    await saveWorkbook(workbook, out, { date: fixedDate(), created: inputs.length > 1 });
+    await saveWorkbook(workbook, out, { date: fixedDate(), created: true });
   } catch (e) {
+    io.err(msg.cannotWrite(out, e instanceof Error ? e.message : String(e)));
+    return 2;
+  }
+  const c = countBySeverity(findings);
+  io.out(msg.summaryWritten(out, name, tables.length, c.error, c.warning));
+  return 0;
+}
+
+/** One workbook: the summary goes into a copy of its package, everything else untouched. */
+async function summariseOne(file: string, loaded: LoadedWorkbook, out: string, profile: Profile, io: Io): Promise<number> {
+  let pkg: WorkbookPackage;
+  try {
+    pkg = await openWorkbookPackage(loaded.bytes);
+  } catch (e) {
+    if (!(e instanceof PackageError)) throw e;
+    io.err(msg.fileUnreadable(file, e.message));
+    return 2;
+  }
+  // Ours only if the mark names it, it is a plain worksheet nothing hangs off, and it still has our exact shape.
+  const marked = pkg.sheets.find((s) => s.name === pkg.markedSheet);
+  const markedGrid = loaded.sheets.find((s) => s.name === marked?.name)?.grid;
+  const ours = marked && marked.kind === 'worksheet' && !marked.hasRelationships && markedGrid && hasSummaryShape(markedGrid) ? marked.name : undefined;
+
+  const tables = readTables(loaded.sheets, ours);
+  if (tables.length === 0) {
+    io.err(msg.summaryNoTables);
+    return 2;
+  }
+  const findings = validateWorkbook(tables, profile);
+  // Every sheet the package lists counts for the new name: chart sheets and macro sheets too.
+  const { name, replace } = summarySheetName(pkg.sheets.map((s) => ({ name: s.name, ours: s.name === ours })));
+  try {
+    const bytes = await writeSummaryPackage(pkg, { sheet: writeSummarySheet(buildSummary(tables, findings)), name, replace, date: fixedDate() });
+    await writeFileAtomically(out, bytes);
+  } catch (e) {
+    if (e instanceof PackageError) {
+      io.err(msg.fileUnreadable(file, e.message));
+      return 2;
+    }
     io.err(msg.cannotWrite(out, e instanceof Error ? e.message : String(e)));
     return 2;
   }

@@ -1,12 +1,17 @@
 /** Reading an `.xlsx` file into target tables and findings, with a clear reason when it cannot be read. */
-import { promises as fs } from 'fs';
 import { checkDepartmentSheets } from '../core/department/workbook';
 import { Finding, compareFindings } from '../core/finding';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
-import { checkTables, readTables } from '../core/workbook';
-import { LoadOptions, SheetGrid, Workbook, loadWorkbook, markedSummarySheet, workbookGrids } from '../xlsx';
+import { hasSummaryShape } from '../core/summary';
+import { checkTables, readWorkbook } from '../core/workbook';
+import { readInputFile } from '../xlsx/inputFile';
+import { DEFAULT_LIMITS, ReadLimits, UnreadableSheet, WorkbookReadError } from '../xlsx/limits';
+import { SheetGrid, readWorkbookBytes } from '../xlsx/readPackage';
+import type { LoadOptions } from '../xlsx/readGrids';
+import type { Workbook } from '../xlsx/workbook';
 import { msg } from './messages';
+import { readErrorReason, sheetProblemMessage } from './readMessages';
 
 export class UnreadableFile extends Error {
   constructor(readonly file: string, readonly reason: string) {
@@ -14,40 +19,82 @@ export class UnreadableFile extends Error {
   }
 }
 
-function reasonOf(e: unknown): string {
+/** The reason, in words, for any error met while reading a file (never a library's sentence). */
+export function reasonOf(e: unknown): string {
+  if (e instanceof WorkbookReadError) return readErrorReason(e.kind, e.detail);
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return msg.notFound;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return msg.notFound;
   if (code === 'EISDIR') return msg.isDirectory;
   if (code === 'EACCES' || code === 'EPERM') return msg.noPermission;
   return msg.notXlsx;
 }
 
-export interface LoadedWorkbook {
-  workbook: Workbook;
+export interface ReadWorkbook {
   sheets: SheetGrid[];
-  /** The sheet marked as the product's summary, if any. */
+  /** The sheet marked as the product's summary, if any, and only while it has the summary's exact shape. */
   summarySheet: string | undefined;
+  /** Sheets listed in the workbook that could not be read. */
+  unreadable: UnreadableSheet[];
 }
 
-/** Loads an `.xlsx` file; throws `UnreadableFile` with a reason an officer understands. */
-export async function loadWorkbookFile(file: string, options: LoadOptions = {}): Promise<LoadedWorkbook> {
-  let bytes: Buffer;
+/** Reads an `.xlsx` file's grids within `limits`; throws `UnreadableFile` with a reason an officer understands. */
+export async function readWorkbookFile(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadWorkbook> {
   try {
-    bytes = await fs.readFile(file);
+    const read = readWorkbookBytes(await readInputFile(file, limits.maxFileBytes), limits);
+    return { sheets: read.sheets, summarySheet: ownSummarySheet(read.sheets, read.summarySheet), unreadable: read.unreadable };
   } catch (e) {
     throw new UnreadableFile(file, reasonOf(e));
   }
+}
+
+/** Largest merged area (cells) a workbook may hold to be copied by `summary` (a whole row is 16,384). */
+const MAX_MERGE_AREA_TO_COPY = 100_000;
+
+export interface LoadedWorkbook extends ReadWorkbook {
+  /** The file's bytes, as read once: what was summarised is what gets copied. */
+  bytes: Buffer;
+  workbook: Workbook;
+}
+
+/** The marked summary sheet, only while it still has the summary's exact shape (a forged mark names no sheet). */
+function ownSummarySheet(sheets: readonly SheetGrid[], marked: string | undefined): string | undefined {
+  const grid = sheets.find((s) => s.name === marked)?.grid;
+  return grid && hasSummaryShape(grid) ? marked : undefined;
+}
+
+/**
+ * Loads an `.xlsx` file to write it back (`summary`): read first by the capped reader, so a
+ * hostile or damaged file is refused before ExcelJS sees it; a file with a sheet that cannot
+ * be read is refused too (its copy would lose that sheet).
+ */
+export async function loadWorkbookFile(file: string, options: LoadOptions = {}, limits: ReadLimits = DEFAULT_LIMITS): Promise<LoadedWorkbook> {
+  let bytes: Buffer;
+  let read;
+  try {
+    bytes = await readInputFile(file, limits.maxFileBytes);
+    read = readWorkbookBytes(bytes, limits);
+  } catch (e) {
+    throw new UnreadableFile(file, reasonOf(e));
+  }
+  if (read.unreadable.length) {
+    throw new UnreadableFile(file, read.unreadable.map((u) => sheetProblemMessage(u).message).join('；'));
+  }
+  // ExcelJS makes a cell object for every cell of a merged area: a merge over whole columns would exhaust memory.
+  if (read.sheets.some((s) => (s.grid.merges ?? []).some((m) => (m.bottom - m.top + 1) * (m.right - m.left + 1) > MAX_MERGE_AREA_TO_COPY))) {
+    throw new UnreadableFile(file, readErrorReason('too-large', 'mergeArea'));
+  }
+  // ExcelJS is loaded only here: `check` never pays for it.
+  const { loadWorkbook, workbookGrids } = await import('../xlsx/readGrids');
+  const { markedSummarySheet } = await import('../xlsx/workbookFile');
   let workbook: Workbook;
   try {
     workbook = await loadWorkbook(bytes, options);
-  } catch (e) {
-    // The library's own words, shortened (JSZip's message ends in a URL).
-    const detail = e instanceof Error ? e.message.split(/\s+:\s|\s+https?:/)[0].trim() : '';
-    throw new UnreadableFile(file, detail ? `${msg.notXlsx} — ${detail}` : msg.notXlsx);
+  } catch {
+    throw new UnreadableFile(file, readErrorReason('corrupt'));
   }
-  // Any zip loads (a .docx too), and a workbook has at least one sheet: without one it was not a workbook.
-  if (workbook.worksheets.length === 0) throw new UnreadableFile(file, `${msg.notXlsx} — ${msg.noWorksheets}`);
-  return { workbook, sheets: workbookGrids(workbook).sheets, summarySheet: markedSummarySheet(workbook) };
+  if (workbook.worksheets.length === 0) throw new UnreadableFile(file, readErrorReason('no-sheets'));
+  const { sheets } = workbookGrids(workbook);
+  return { bytes, workbook, sheets, summarySheet: ownSummarySheet(sheets, markedSummarySheet(workbook)), unreadable: [] };
 }
 
 export interface WorkbookResult {
@@ -55,10 +102,16 @@ export interface WorkbookResult {
   findings: Finding[];
 }
 
+/** A finding for each sheet that could not be read (R001: error, so the file is never ready to send). */
+export function unreadableFindings(unreadable: readonly UnreadableSheet[]): Finding[] {
+  return unreadable.map((u) => ({ rule: 'R001', severity: 'error', sheet: u.sheet, cell: 'A1', ...sheetProblemMessage(u) }));
+}
+
 /** Validates a workbook: every rule on every table, across tables, and the summary's freshness (W002). */
 export function validateSheets(sheets: readonly SheetGrid[], profile: Profile, summarySheet?: string): WorkbookResult {
-  const tables = readTables(sheets, summarySheet);
-  const findings = checkTables(tables, profile, sheets.find((s) => s.name === summarySheet));
+  const read = readWorkbook(sheets, summarySheet);
+  const findings = checkTables(read.tables, profile, sheets.find((s) => s.name === summarySheet), read);
+  // The department sheet (第一部分, D001/D002) beside the tables' findings.
   const department = checkDepartmentSheets(sheets);
-  return { tables, findings: department.length ? [...findings, ...department].sort(compareFindings) : findings };
+  return { tables: read.tables, findings: department.length ? [...findings, ...department].sort(compareFindings) : findings };
 }

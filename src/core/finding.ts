@@ -11,7 +11,8 @@ export type RuleId =
   | 'I011' | 'I012' | 'I013'
   | 'F001'
   | 'W001' | 'W002'
-  | 'D001' | 'D002';
+  | 'D001' | 'D002'
+  | 'R001' | 'R002' | 'R003';
 
 /** One cell to write: a number (with an optional number format) or text, always as text. */
 export interface CellEdit {

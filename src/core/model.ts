@@ -74,6 +74,10 @@ export interface Indicator {
   valueType?: Field<string>;
   operator?: Field<Operator>;
   unit?: Field<string>;
+  /** The 权重/分值 column, when the block has one (percent points or score). */
+  weight?: Field<Decimal>;
+  /** The 实施期 (long-term) value when the block has a second value column. */
+  longValue?: Field<IndicatorValue>;
 }
 
 export interface SpendingPoint {
@@ -82,6 +86,8 @@ export interface SpendingPoint {
   percent: Field<Decimal>;
   /** How the cell holds it: a %-formatted number, a bare number of points, or text. */
   form: 'percent-number' | 'points-number' | 'text' | 'blank';
+  /** The label the sheet gives this point when it differs from `quarter` (`9月底`, `三季度`). */
+  label?: string;
 }
 
 export interface TargetTable {
@@ -105,10 +111,47 @@ export interface TargetTable {
   indicatorColumns: Partial<Record<IndicatorColumnKey, string>>;
   /** The year the table is for (from its title or name, `2022年…`), if stated. */
   year: number | undefined;
+  /** Fields the sheet's template does not have (no label, no column): rules about them stay quiet. */
+  absent?: FieldKey[];
+  /** The indicator framework the table's names use (SPEC §3a), as detected by the reader. */
+  framework?: Framework;
+  /** 实施期 / 中长期 goals, kept apart from the annual `goals`. */
+  longGoals?: Field<string[]>;
+  /** The 实施期 indicator set, when the table has one beside the annual `indicators`. */
+  longIndicators?: Indicator[];
+  /** Optional head fields, when the template has them. */
+  optional?: Partial<Record<OptionalField, Field<string>>>;
+  /** Rows of the block that held only a carried-down 一级/二级 name (unused template rows), ignored. */
+  unusedRows?: number[];
+  /**
+   * The cells each amount was read from and whether they hold 元 (the model holds 万元): one
+   * cell, or the funding sources summed into 财政资金 / 其他资金.
+   */
+  amountCells?: Record<'total' | 'fiscal' | 'other', AmountCell[]>;
 }
 
+export interface AmountCell {
+  cell: string;
+  raw: CellValue;
+  /** The cell's number is in 元 and is divided by 10,000 for the model. */
+  yuan: boolean;
+}
+
+export type OptionalField = 'implementingUnit' | 'leader' | 'phone' | 'attribute' | 'period' | 'category';
+
+/** The indicator structures of SPEC §3a: MoF 2021, the 2015 template, provincial names. */
+export type Framework = 'mof-2021' | 'mof-2015' | 'provincial';
+export type FrameworkId = 'auto' | Framework;
+
+/** Fields a template may lack (SPEC §3a): a profile's `requiredFields` lists those it must have. */
+export const FIELD_KEYS = [
+  'title', 'code', 'name', 'department', 'total', 'fiscal', 'other', 'fundUse', 'spendingPlan', 'goals',
+  'level3', 'description', 'value', 'basis', 'valueType', 'operator', 'unit', 'weight',
+] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
 export type IndicatorColumnKey =
-  | 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis' | 'valueType' | 'operator' | 'unit' | 'weight';
+  | 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis' | 'valueType' | 'operator' | 'unit' | 'weight' | 'longValue';
 
 export type LabelKey =
   | 'code'

@@ -45,6 +45,40 @@ export function parseAmount(cell: CellValue): Parsed<Decimal> {
   return d ? { ok: true, value: d } : invalid('not a number');
 }
 
+export type AmountUnit = '万元' | '元';
+
+const TEN_THOUSAND = new Decimal(10_000);
+
+/** The unit an amount cell states itself (`250万`, `3,000元`), if any. */
+export function statedAmountUnit(cell: CellValue): AmountUnit | undefined {
+  if (typeof cell !== 'string') return undefined;
+  const m = /^[^(（]*?(万元|万|元)\s*(?:[(（].*)?$/.exec(cell.trim());
+  return m ? (m[1] === '元' ? '元' : '万元') : undefined;
+}
+
+/**
+ * An amount in 万元 from a cell in `unit` (the table's unit note): a number, or text with
+ * thousands separators, full-width digits, its own unit (`250万`, `10000万元`, `3,000元`) and a
+ * bracketed remark after it (`854万元（含…）`). 元 are divided by 10,000 exactly.
+ */
+export function parseAmountIn(cell: CellValue, unit: AmountUnit): Parsed<Decimal> {
+  const stated = statedAmountUnit(cell);
+  let source: CellValue = cell;
+  if (typeof cell === 'string') {
+    const t = compact(cell).replace(/[(（].*$/, '');
+    source = stated ? t.replace(/(万元|万|元)$/, '') : t;
+  }
+  const parsed = parseAmount(source);
+  if (!parsed.ok) return parsed;
+  return (stated ?? unit) === '元' ? { ok: true, value: parsed.value.dividedBy(TEN_THOUSAND) } : parsed;
+}
+
+/** A 权重/分值: `10`, `10%`, `10分`. */
+export function parseWeight(cell: CellValue): Parsed<Decimal> {
+  if (typeof cell === 'string') return parseAmount(compact(cell).replace(/(%|分)$/, ''));
+  return parseAmount(cell);
+}
+
 /** True when an Excel number format shows the value as a percentage. */
 export function isPercentFormat(format: string | null | undefined): boolean {
   if (!format || !format.includes('%')) return false;

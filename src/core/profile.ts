@@ -1,5 +1,9 @@
 /** The rule profile (SPEC §4): stored in the workbook by the add-in, a JSON file for the CLI. */
+import { FIELD_KEYS, FieldKey, FrameworkId } from './model';
+import { compileSafePattern } from './safePattern';
 import { LEVEL1 } from './taxonomy';
+
+export type { FieldKey, FrameworkId } from './model';
 
 export interface Profile {
   /** 一级指标 every table must have at least one row of. */
@@ -10,6 +14,10 @@ export interface Profile {
   codePattern: string;
   /** Most decimals an amount may have. */
   amountDecimals: number;
+  /** The indicator framework (SPEC §3a): detected per table from its names, or fixed. */
+  framework: FrameworkId;
+  /** Fields the template must have: rules about them fire even where the sheet lacks the label. */
+  requiredFields: FieldKey[];
 }
 
 export const DEFAULT_PROFILE: Profile = {
@@ -17,7 +25,11 @@ export const DEFAULT_PROFILE: Profile = {
   satisfactionMin: 90,
   codePattern: '^\\d{6}\\d{2}P[0-9A-Z]{12}$',
   amountDecimals: 2,
+  framework: 'auto',
+  requiredFields: [],
 };
+
+const FRAMEWORK_IDS: readonly FrameworkId[] = ['auto', 'mof-2021', 'mof-2015', 'provincial'];
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: string[] };
 
@@ -31,7 +43,7 @@ export function parseProfile(input: unknown): ProfileResult {
   }
   const o = input as Record<string, unknown>;
   const errors: string[] = [];
-  const profile: Profile = { ...DEFAULT_PROFILE, requiredLevel1: [...DEFAULT_PROFILE.requiredLevel1] };
+  const profile: Profile = { ...DEFAULT_PROFILE, requiredLevel1: [...DEFAULT_PROFILE.requiredLevel1], requiredFields: [] };
   for (const key of Object.keys(o)) {
     if (!(key in DEFAULT_PROFILE)) errors.push(`unknown key "${key}"`);
   }
@@ -54,18 +66,26 @@ export function parseProfile(input: unknown): ProfileResult {
     const v = o.codePattern;
     if (typeof v !== 'string') errors.push('codePattern must be a regular expression string');
     else {
-      try {
-        new RegExp(v);
-        profile.codePattern = v;
-      } catch {
-        errors.push(`codePattern is not a valid regular expression: ${v}`);
-      }
+      const safe = compileSafePattern(v);
+      if (safe.ok) profile.codePattern = v;
+      else errors.push(`${safe.message} / ${safe.message_en}: ${v}`);
     }
   }
   if ('amountDecimals' in o) {
     const v = o.amountDecimals;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 6) errors.push('amountDecimals must be a whole number from 0 to 6');
     else profile.amountDecimals = v;
+  }
+  if ('framework' in o) {
+    const v = o.framework;
+    if (typeof v !== 'string' || !(FRAMEWORK_IDS as readonly string[]).includes(v)) errors.push(`framework must be one of ${FRAMEWORK_IDS.join(', ')}`);
+    else profile.framework = v as FrameworkId;
+  }
+  if ('requiredFields' in o) {
+    const v = o.requiredFields;
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && (FIELD_KEYS as readonly string[]).includes(x))) {
+      errors.push(`requiredFields must be a list of: ${FIELD_KEYS.join(', ')}`);
+    } else profile.requiredFields = v as FieldKey[];
   }
   return errors.length ? { ok: false, errors } : { ok: true, profile };
 }

@@ -8,11 +8,12 @@
 import { DepartmentInput, NumberedItem, splitNumber } from './department/model';
 import { DocumentGrid } from './documentText';
 import { CellRange, CellValue, Grid } from './grid';
-import { HEAD_SLOTS, TITLE_SUFFIX } from './layout/definition';
+import { TITLE_SUFFIX } from './layout/definition';
 import { tableToInput } from './layout/input';
-import { readTargetTable } from './layout/reader';
+import { HEAD_BY_KEY, TITLE_PATTERN, synonymKey } from './layout/synonyms';
 import { TableInput } from './model';
 import { labelKey } from './text';
+import { readWorkbook } from './workbook';
 
 export type DocBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; grid: Grid };
 
@@ -22,20 +23,23 @@ export interface PublishedDocument {
   department?: Omit<DepartmentInput, 'department'>;
 }
 
-/** `…绩效目标表`, and the provinces' `…绩效目标申报表` / `审批表` / `设定表`. */
-const TITLE_END = new RegExp(`${TITLE_SUFFIX.slice(0, -1)}.{0,4}表$`);
-const IDENTITY = new Set(HEAD_SLOTS.filter((s) => s.key === 'code' || s.key === 'name').flatMap((s) => [s.label, ...s.aliases]).map(labelKey));
+/** A label of the project's identity (项目编码, 项目名称 or a province's synonym of either), from the one synonym table. */
+const isIdentityLabel = (text: string) => {
+  const field = HEAD_BY_KEY.get(synonymKey(text).key)?.field;
+  return field === 'code' || field === 'name';
+};
 
 /** Word's bookmarks as the text export writes them (`[bookmark: _Toc…]`) are not text. */
 export function paragraphText(text: string): string {
   return text.replace(/^(?:\[bookmark:[^\]]*\])+/, '').trim();
 }
 
+/** A table's title paragraph, as the reader recognises a title cell (`…绩效目标表`, `…申报表`, `…（2022年度）`). */
 function isTitle(text: string): boolean {
-  return text.length <= 120 && TITLE_END.test(labelKey(text));
+  return text.length <= 120 && TITLE_PATTERN.test(labelKey(text));
 }
 
-const hasIdentity = (grid: Grid) => grid.values.some((row) => row.some((v) => typeof v === 'string' && v.length <= 20 && IDENTITY.has(labelKey(v))));
+const hasIdentity = (grid: Grid) => grid.values.some((row) => row.some((v) => typeof v === 'string' && v.length <= 30 && isIdentityLabel(v)));
 
 type Part = 'overallGoal' | 'goals' | 'measures';
 const HEADINGS: [Part, string[]][] = [
@@ -145,14 +149,19 @@ export function departmentFromText(text: string): PublishedDocument['department'
   return departmentFromParagraphs(paragraphs);
 }
 
-/** The project tables of a document's grids, as the text and .docx imports give them; titles of grids that are not tables. */
+/**
+ * The project tables of a document's grids, read exactly as a workbook's sheets are
+ * (`readWorkbook`: several tables in one grid, any province's labels, amounts in 元 or 万元,
+ * tables without a 项目编码); the titles of grids that hold no target table.
+ */
 export function documentTables(grids: readonly DocumentGrid[]): { tables: TableInput[]; skipped: string[] } {
   const tables: TableInput[] = [];
   const skipped: string[] = [];
   for (const doc of grids) {
-    const table = readTargetTable(doc.grid, doc.title || TITLE_SUFFIX);
-    if (table) tables.push(tableToInput(table));
-    else skipped.push(doc.title || TITLE_SUFFIX);
+    const name = doc.title || TITLE_SUFFIX;
+    const read = readWorkbook([{ name, grid: doc.grid }]).tables;
+    if (read.length) for (const t of read) tables.push(tableToInput(t));
+    else skipped.push(name);
   }
   return { tables, skipped };
 }

@@ -74,8 +74,10 @@ function ref(sheet: string, cell: string): string {
 }
 
 function plannedFormula(t: TargetTable, p: SpendingPoint): string | null {
-  if (typeof t.budget.total.raw !== 'number' || typeof p.percent.raw !== 'number') return null;
-  const product = `${ref(t.sheet, t.budget.total.cell)}*${ref(t.sheet, p.percent.cell)}`;
+  if (typeof p.percent.raw !== 'number') return null;
+  const total = cellFormula(t, 'total');
+  if (total === null) return null;
+  const product = `${total}*${ref(t.sheet, p.percent.cell)}`;
   return p.form === 'percent-number' ? `ROUND(${product},2)` : `ROUND(${product}/100,2)`;
 }
 
@@ -84,6 +86,16 @@ function plannedFormula(t: TargetTable, p: SpendingPoint): string | null {
  * by its label (blank is 0, and Excel reads a blank cell as 0): the summary follows what is typed there later.
  */
 function cellFormula(t: TargetTable, key: keyof TargetTable['budget']): string | null {
+  const cells = t.amountCells?.[key];
+  if (cells?.length) {
+    // The cells actually read: one, or the funding sources summed; a blank source is 0.
+    if (!cells.every((c) => typeof c.raw === 'number' || (c.raw === null && key !== 'total'))) return null;
+    const terms = cells.map((c) => (c.yuan ? `${ref(t.sheet, c.cell)}/10000` : ref(t.sheet, c.cell)));
+    // 元 → 万元: six decimals hold any amount in 元 to the 分 exactly, and ROUND drops the binary noise of /10000.
+    if (cells.some((c) => c.yuan)) return `ROUND(${terms.join('+')},6)`;
+    return terms.length === 1 ? terms[0] : `(${terms.join('+')})`;
+  }
+  if (t.amountCells) return null;
   const f = t.budget[key];
   const blankIsZero = key !== 'total' && f.raw === null && t.labels[key] !== undefined;
   return typeof f.raw === 'number' || blankIsZero ? ref(t.sheet, f.cell) : null;
@@ -195,6 +207,38 @@ export function writeSummarySheet(summary: Summary): SheetWrite {
     freeze: { rows: FIRST_ROW, columns: 0 },
     print: { paper: 'A4', orientation: 'portrait', fitToPagesWide: 1 },
   };
+}
+
+/**
+ * True when a sheet still has exactly the shape `writeSummarySheet` gives it: the title in A1,
+ * the unit in the second row, the header row, projects numbered 1, 2, … and the 合计 row, and
+ * not one filled cell anywhere else. Only such a sheet may be regenerated in place: a mark
+ * (a defined name anyone can type) pointing at a project sheet, a user's sheet, or our sheet
+ * with the officer's own notes added never makes the summary overwrite it.
+ */
+export function hasSummaryShape(grid: Grid): boolean {
+  const width = SUMMARY_HEADERS.length;
+  const text = (row: number, col: number) => cellText(cellAt(grid, row, col));
+  if (!text(0, 0).endsWith('预算项目绩效目标汇总表') || text(1, width - 1) !== '单位：万元') return false;
+  if (!SUMMARY_HEADERS.every((h, c) => text(HEADER_ROW, c) === h)) return false;
+  let totalRow = FIRST_ROW;
+  while (text(totalRow, 0) === String(totalRow - FIRST_ROW + 1)) totalRow++;
+  if (text(totalRow, 0) !== '合计') return false;
+  const height = gridHeight(grid);
+  for (let row = 0; row < height; row++) {
+    const cells = grid.values[row] ?? [];
+    for (let col = 0; col < cells.length; col++) {
+      const v = cells[col];
+      if (v === null || v === undefined || v === '') continue;
+      const inside =
+        row <= totalRow && col < width &&
+        (row !== 0 || col === 0) &&
+        (row !== 1 || col === 0 || col === width - 1) &&
+        (row !== totalRow || col === 0 || col > 2);
+      if (!inside) return false;
+    }
+  }
+  return true;
 }
 
 const W002 = { id: 'W002', severity: 'warning' } as const;

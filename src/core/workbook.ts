@@ -1,11 +1,12 @@
 /** A workbook as the adapters hand it over (named grids), read and validated the same way everywhere. */
 import { Finding, compareFindings } from './finding';
 import { Grid } from './grid';
-import { readTargetTable } from './layout/reader';
+import { UnreadTable, readSheetTables } from './layout/reader';
 import { titleFor } from './layout/writer';
 import { TableInput, TargetTable } from './model';
 import { Profile } from './profile';
 import { validateWorkbook } from './rules';
+import { noTables, unreadTables } from './rules/reading';
 import { checkSummary } from './summary';
 
 export interface NamedGrid {
@@ -13,23 +14,52 @@ export interface NamedGrid {
   grid: Grid;
 }
 
-/** The target tables of the sheets, in sheet order; the summary sheet (if named) is not one. */
-export function readTables(sheets: readonly NamedGrid[], summarySheet?: string): TargetTable[] {
-  const tables: TargetTable[] = [];
-  for (const s of sheets) {
-    if (s.name === summarySheet) continue;
-    const table = readTargetTable(s.grid, s.name);
-    if (table) tables.push(table);
-  }
-  return tables;
+/** What reading a workbook found: its tables, and the indicator headers that could not be read as one. */
+export interface WorkbookRead {
+  tables: TargetTable[];
+  unread: UnreadTable[];
+  /** The sheets read (the summary sheet is not one), in order. */
+  sheets: string[];
 }
 
-/** Every rule on every table and across tables, plus the summary sheet's freshness (W002). */
-export function checkTables(tables: readonly TargetTable[], profile: Profile, summary?: NamedGrid): Finding[] {
+/** Reads every sheet (several tables in one sheet too), in sheet order; the summary sheet (if named) is skipped. */
+export function readWorkbook(sheets: readonly NamedGrid[], summarySheet?: string): WorkbookRead {
+  const read: WorkbookRead = { tables: [], unread: [], sheets: [] };
+  for (const s of sheets) {
+    if (s.name === summarySheet) continue;
+    read.sheets.push(s.name);
+    const { tables, unread } = readSheetTables(s.grid, s.name);
+    for (const t of tables) read.tables.push(t);
+    for (const u of unread) read.unread.push(u);
+  }
+  return read;
+}
+
+/** The target tables of the sheets, in sheet order; the summary sheet (if named) is not one. */
+export function readTables(sheets: readonly NamedGrid[], summarySheet?: string): TargetTable[] {
+  return readWorkbook(sheets, summarySheet).tables;
+}
+
+/**
+ * Every rule on every table and across tables, plus the summary sheet's freshness (W002). With
+ * the workbook read, also what could not be read: R001 per unread header, R002 when no table.
+ */
+export function checkTables(
+  tables: readonly TargetTable[],
+  profile: Profile,
+  summary?: NamedGrid,
+  read?: Pick<WorkbookRead, 'unread' | 'sheets'>,
+): Finding[] {
   const findings = validateWorkbook(tables, profile);
-  if (!summary) return findings;
-  // The sort is stable and on severity only: W002 joins the end of the warnings.
-  return [...findings, ...checkSummary(summary.name, summary.grid, tables)].sort(compareFindings);
+  const extra: Finding[] = [];
+  if (read) {
+    extra.push(...unreadTables(read.unread));
+    if (tables.length === 0) extra.push(...noTables(read.sheets[0] ?? summary?.name ?? ''));
+  }
+  if (summary) extra.push(...checkSummary(summary.name, summary.grid, tables));
+  if (!extra.length) return findings;
+  // The sort is stable and on severity only: the extra findings join the end of their severity.
+  return [...findings, ...extra].sort(compareFindings);
 }
 
 /** The name a table's sheet is given before it is made unique: its project name, else its title. */

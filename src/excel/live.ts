@@ -12,10 +12,10 @@
  */
 import { Finding, readyToSend } from '../core/finding';
 import { Grid } from '../core/grid';
-import { readTargetTable } from '../core/layout/reader';
+import { UnreadTable, readSheetTables } from '../core/layout/reader';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
-import { checkTables } from '../core/workbook';
+import { WorkbookRead, checkTables } from '../core/workbook';
 import { ExcelRun, Features, HostMessage, SettingsLike, Timers, errorCode } from './host';
 import { SheetGrid, SheetInfo, isListsSheet, loadSheetList, readSheets, readWorkbook, sheetInfos } from './read';
 
@@ -36,7 +36,9 @@ export interface WorkbookState {
 interface CachedSheet {
   info: SheetInfo;
   grid: Grid;
-  table: TargetTable | undefined;
+  /** The sheet's tables (a pasted document may hold several) and the headers it could not read. */
+  tables: TargetTable[];
+  unread: UnreadTable[];
   ours: boolean;
   truncated: boolean;
   /** Sequence number at which the read that produced this started. */
@@ -54,9 +56,15 @@ export interface LiveOptions {
 
 type Handler = OfficeExtension.EventHandlerResult<unknown>;
 
-/** Builds a state from parsed tables: the rules, and W002 when there is a summary sheet. */
-export function workbookState(tables: TargetTable[], profile: Profile, summary?: { name: string; grid: Grid }, truncated: string[] = []): WorkbookState {
-  const findings = checkTables(tables, profile, summary);
+/** Builds a state from parsed tables: the rules, W002 when there is a summary sheet, R001/R002 from the read. */
+export function workbookState(
+  tables: TargetTable[],
+  profile: Profile,
+  summary?: { name: string; grid: Grid },
+  truncated: string[] = [],
+  read?: Pick<WorkbookRead, 'unread' | 'sheets'>,
+): WorkbookState {
+  const findings = checkTables(tables, profile, summary, read);
   return { tables, findings, ready: readyToSend(findings), truncated };
 }
 
@@ -247,16 +255,17 @@ export class LiveValidation {
 
   private store(s: SheetInfo & { grid: Grid; ours: boolean; truncated: boolean }, readSeq: number): void {
     const info: SheetInfo = { id: s.id, name: s.name, position: s.position, visibility: s.visibility };
-    const table = s.ours ? undefined : readTargetTable(s.grid, s.name);
-    this.cache.set(s.id, { info, grid: s.grid, ours: s.ours, truncated: s.truncated, table, readSeq });
+    const { tables, unread } = s.ours ? { tables: [], unread: [] } : readSheetTables(s.grid, s.name);
+    this.cache.set(s.id, { info, grid: s.grid, ours: s.ours, truncated: s.truncated, tables, unread, readSeq });
   }
 
   private publish(message?: HostMessage): WorkbookState {
     const sheets = this.order.map((s) => this.cache.get(s.id)).filter((c): c is CachedSheet => c !== undefined);
-    const tables = sheets.map((c) => c.table).filter((t): t is TargetTable => t !== undefined);
+    const tables = sheets.flatMap((c) => c.tables);
     const summary = sheets.find((c) => c.ours);
     const truncated = sheets.filter((c) => c.truncated).map((c) => c.info.name);
-    const state = workbookState(tables, this.options.profile(), summary && { name: summary.info.name, grid: summary.grid }, truncated);
+    const read = { unread: sheets.flatMap((c) => c.unread), sheets: sheets.filter((c) => !c.ours).map((c) => c.info.name) };
+    const state = workbookState(tables, this.options.profile(), summary && { name: summary.info.name, grid: summary.grid }, truncated, read);
     this.state = message ? { ...state, message } : state;
     this.listener(this.state);
     return this.state;

@@ -493,7 +493,9 @@ describe('odd workbooks', () => {
     const s = setup({ sheets: ['空', '乱'] });
     s.host.userEdit('乱', 'A1:C3', [['项目编码', '#REF!', '一级指标'], [null, '=1/0', 'x'], [true, 3, '']]);
     const state = await s.service.readAndValidate();
-    expect(state.tables.map((t) => t.sheet)).toEqual(['乱']);
+    // 一级指标 without 二级指标 is no table: R001 says so, and R002 that the workbook has none.
+    expect(state.tables).toEqual([]);
+    expect(state.findings.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)).toEqual(expect.arrayContaining(['R001 error 乱!C1']));
     expect(state.findings.length).toBeGreaterThan(0);
     expect(state.ready).toBe(false);
   });

@@ -21,7 +21,7 @@ import { HighlightedCell, clearHighlights, hasHighlights, highlightFindings } fr
 import { LiveValidation, WorkbookState, workbookState } from './live';
 import { loadProfile, saveProfile } from './profileStore';
 import { readWorkbook } from './read';
-import { tablesOf, writeSummary } from './summarySheet';
+import { readSnapshot, writeSummary } from './summarySheet';
 import { AddedRows, addIndicatorRows, insertTables } from './tables';
 
 export type { WorkbookState } from './live';
@@ -114,7 +114,8 @@ export function createWorkbookService(options: WorkbookServiceOptions): Workbook
       run(async (context) => {
         const snapshot = await readWorkbook(context, features, settings);
         const truncated = [...snapshot.sheets, ...(snapshot.summarySheet ? [snapshot.summarySheet] : [])].filter((s) => s.truncated).map((s) => s.name);
-        return workbookState(tablesOf(snapshot), profile, snapshot.summarySheet, truncated);
+        const read = readSnapshot(snapshot);
+        return workbookState(read.tables, profile, snapshot.summarySheet, truncated, read);
       }),
     ),
 

@@ -13,7 +13,7 @@ import { Features, SettingsLike } from './host';
 import { SETTINGS, SUMMARY_MARK } from './marks';
 import { WorkbookSnapshot, isListsSheet, readWorkbook } from './read';
 import { queueSheetWrite } from './write';
-import { readTables } from '../core/workbook';
+import { WorkbookRead, readWorkbook as readGrids } from '../core/workbook';
 
 export interface WrittenSummary {
   sheet: string;
@@ -22,8 +22,8 @@ export interface WrittenSummary {
   findings: Finding[];
 }
 
-export function tablesOf(snapshot: WorkbookSnapshot): TargetTable[] {
-  return readTables(snapshot.sheets);
+export function readSnapshot(snapshot: WorkbookSnapshot): WorkbookRead {
+  return readGrids(snapshot.sheets);
 }
 
 export async function writeSummary(
@@ -34,7 +34,7 @@ export async function writeSummary(
   saveSettings: () => Promise<void>,
 ): Promise<WrittenSummary> {
   const snapshot = await readWorkbook(context, features, settings);
-  const tables = tablesOf(snapshot);
+  const { tables } = readSnapshot(snapshot);
   const findings = validateWorkbook(tables, profile);
   const summary = buildSummary(tables, findings);
   const sheet = writeSummarySheet(summary);

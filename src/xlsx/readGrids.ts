@@ -1,19 +1,12 @@
 /**
- * `.xlsx` → grids: every worksheet of a workbook as the plain `Grid` the core reads.
- * Cell values are taken straight from ExcelJS's loaded cell objects (no `cell.value` copies),
- * because `check` on a large workbook must cost little more than ExcelJS's own load (SPEC §8).
+ * An ExcelJS workbook → grids: every worksheet of a loaded workbook as the plain `Grid` the
+ * core reads, for `summary`, which loads the whole workbook to write it back. Reading only
+ * (`check`) goes through ./readPackage.ts, which gives the same grids without ExcelJS.
+ * Cell values are taken straight from ExcelJS's loaded cell objects (no `cell.value` copies).
  */
 import ExcelJS from 'exceljs';
 import { CellRange, CellValue, Grid } from '../core/grid';
-
-export interface SheetGrid {
-  name: string;
-  grid: Grid;
-}
-
-export interface WorkbookGrids {
-  sheets: SheetGrid[];
-}
+import type { SheetGrid } from './readPackage';
 
 /** ExcelJS value types (`ExcelJS.ValueType`), as numbers for a switch on the hot path. */
 const enum T {
@@ -175,11 +168,6 @@ export async function loadWorkbook(source: Buffer | string, options: LoadOptions
   return workbook;
 }
 
-export function workbookGrids(workbook: ExcelJS.Workbook): WorkbookGrids {
-  return { sheets: workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) })) };
-}
-
-/** Reads every worksheet of an `.xlsx` file (a path or its bytes) as a grid. */
-export async function readWorkbookGrids(source: Buffer | string): Promise<WorkbookGrids> {
-  return workbookGrids(await loadWorkbook(source, { readOnly: true }));
+export function workbookGrids(workbook: ExcelJS.Workbook): { sheets: SheetGrid[] } {
+  return { sheets: workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws), state: ws.state })) };
 }

@@ -28,7 +28,11 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook, options: SaveOp
 
 /** Writes the workbook next to `file` first and renames it over, so a failure leaves no half file. */
 export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string, options: SaveOptions = {}): Promise<void> {
-  const buffer = await workbookBuffer(workbook, options);
+  await writeFileAtomically(file, await workbookBuffer(workbook, options));
+}
+
+/** Writes `buffer` next to `file` first and renames it over, so a failure leaves no half file. */
+export async function writeFileAtomically(file: string, buffer: Buffer): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(temp, buffer);

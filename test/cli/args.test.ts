@@ -13,6 +13,14 @@ describe('parseArgs (SPEC §7)', () => {
     expect(parseArgs(['new', '--from', 't.json', '--out=o.xlsx'])).toMatchObject({ command: 'new', files: [], from: 't.json', out: 'o.xlsx' });
   });
 
+  it('reads check\'s --jsonl, --report with --force, and --jobs', () => {
+    expect(parseArgs(['check', 'county', '--jsonl', '--report', '审核结果.xlsx', '--force', '--jobs', '4'])).toMatchObject({
+      command: 'check', files: ['county'], json: false, jsonl: true, report: '审核结果.xlsx', force: true, jobs: 4,
+    });
+    expect(parseArgs(['check', 'a.xlsx', '--jobs=1'])).toMatchObject({ jobs: 1 });
+    expect(parseArgs(['check', 'a.xlsx'])).not.toHaveProperty('jobs');
+  });
+
   it('takes everything after -- as a file, even when it starts with -', () => {
     expect(parseArgs(['check', '--', '-odd.xlsx'])).toMatchObject({ files: ['-odd.xlsx'] });
   });
@@ -36,6 +44,12 @@ describe('parseArgs (SPEC §7)', () => {
     [['new', '-o', 'o.xlsx'], '--from'],
     [['new', '--from', 't.json'], '-o OUT.xlsx'],
     [['new', 'extra', '--from', 't.json', '-o', 'o.xlsx'], '多余的参数'],
+    [['check', 'a.xlsx', '--jobs', 'many'], '--jobs 需要一个正整数'],
+    [['check', 'a.xlsx', '--jobs', '0'], '--jobs 需要一个正整数'],
+    [['check', 'a.xlsx', '--json', '--jsonl'], '只能选一个'],
+    [['check', 'a.xlsx', '--force'], '--force 只用于 --report'],
+    [['check', 'a.xlsx', '--report', 'r.ods'], '必须以 .xlsx 结尾'],
+    [['summary', 'a.xlsx', '-o', 'o.xlsx', '--report', 'r.xlsx'], '不能用于 summary'],
   ])('rejects %j with a clear message', (argv, text) => {
     const r = parseArgs(argv);
     expect(r.kind).toBe('error');

@@ -62,7 +62,7 @@ describe('usage', () => {
   it('prints the usage for no arguments and for --help, and the version', () => {
     const none = run([]);
     expect(none.status).toBe(0);
-    expect(none.stdout).toContain('budget-targets check FILE.xlsx... [--json] [--profile P.json]');
+    expect(none.stdout).toContain('budget-targets check PATH... [--json | --jsonl] [--report OUT.xlsx [--force]] [--jobs N]');
     expect(none.stdout).toContain('budget-targets summary FILE.xlsx... -o OUT.xlsx');
     expect(none.stdout).toContain('budget-targets new --from TABLES.json|DOCUMENT.txt|DOCUMENT.docx -o OUT.xlsx');
     expect(none.stdout).toContain('budget-targets export FILE.xlsx -o DOC.docx [--allow-errors] [--force]');
@@ -233,14 +233,32 @@ describe('check on files that cannot be read', () => {
     expect(r.stdout).toContain('共 2 个文件：0 个可以报送，1 个不能报送，1 个无法读取');
   });
 
-  it('treats a workbook without target tables as readable, with no projects and a note', async () => {
+  it('reports a workbook without target tables with R002 and exits 1: nothing checked is not ready to send', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = '随便写点什么';
     await wb.xlsx.writeFile(at('plain.xlsx'));
     const r = run(['check', '--json', 'plain.xlsx']);
-    expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ files: [{ file: 'plain.xlsx', projects: [], findings: [] }] });
+    expect(r.status).toBe(1);
+    const [file] = JSON.parse(r.stdout).files;
+    expect(file.projects).toEqual([]);
+    expect(file.findings.map((f: { rule: string; severity: string; sheet: string; cell: string }) => [f.rule, f.severity, f.sheet, f.cell])).toEqual([
+      ['R002', 'error', 'Sheet1', 'A1'],
+    ]);
     expect(r.stderr).toContain('plain.xlsx 中没有绩效目标表');
+  });
+
+  it('reports an indicator header it cannot read as a table with R001, saying what is missing, and exits 1', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表');
+    ws.addRow(['某项目绩效目标表']);
+    ws.addRow(['一级指标', '二级指标', '三级指标', '指标值']);
+    ws.addRow(['产出指标', '数量指标', '人数', '8人']);
+    await wb.xlsx.writeFile(at('no-identity.xlsx'));
+    const r = run(['check', '--json', 'no-identity.xlsx']);
+    expect(r.status).toBe(1);
+    const findings = JSON.parse(r.stdout).files[0].findings as { rule: string; cell: string; message: string }[];
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([['R001', 'A2'], ['R002', 'A1']]);
+    expect(findings[0].message).toContain('缺少项目名称或项目编码');
   });
 });
 

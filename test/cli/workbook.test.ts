@@ -25,6 +25,9 @@ describe('checkFile', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1');
     await wb.xlsx.writeFile(file);
-    expect(await checkFile(file, DEFAULT_PROFILE)).toEqual({ file, ok: true, projects: [], findings: [] });
+    // Readable, with R002: a workbook without a target table is never passed unread.
+    const result = await checkFile(file, DEFAULT_PROFILE);
+    expect(result).toMatchObject({ file, ok: true, projects: [] });
+    expect(result.ok && result.findings.map((f) => [f.rule, f.severity, f.sheet, f.cell])).toEqual([['R002', 'error', 'Sheet1', 'A1']]);
   });
 });

@@ -223,7 +223,8 @@ describe('reader: label-anchored (SPEC §3)', () => {
       grid([
         ['项 目 编 码', 'C1'],
         ['预算数', '１，４３０．１０', '其中:财政    资金', 1000, '其他资金', '430.10'],
-        ['一级指标'],
+        // An indicator header is 一级指标 with 二级指标 and a value column (SPEC §3a).
+        ['一级指标', '二级指标', '指标值'],
       ]),
       'S',
     )!;

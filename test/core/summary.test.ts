@@ -3,7 +3,9 @@ import { readTargetTable } from '../../src/core/layout/reader';
 import { writeTargetTable } from '../../src/core/layout/writer';
 import { TargetTable } from '../../src/core/model';
 import { sheetToGrid } from '../../src/core/sheet';
-import { buildSummary, checkSummary, departmentName, summaryCell, summarySheetName, writeSummarySheet } from '../../src/core/summary';
+import {
+  buildSummary, checkSummary, departmentName, hasSummaryShape, summaryCell, summarySheetName, writeSummarySheet,
+} from '../../src/core/summary';
 import { seedTables } from '../support/seed';
 
 const seedWorkbook = (): TargetTable[] =>
@@ -91,5 +93,40 @@ describe('W002: summary out of date', () => {
     ]);
     const renamed = tables.map((t, i) => (i === 0 ? { ...t, name: { ...t.name, text: '新名称' } } : t));
     expect(checkSummary('汇总', grid, renamed)).toHaveLength(1);
+  });
+});
+
+describe('hasSummaryShape: only a sheet exactly as the summary wrote it may be regenerated', () => {
+  const tables = seedWorkbook();
+  const written = () => sheetToGrid(writeSummarySheet(buildSummary(tables, [])));
+  const edited = (edit: (values: (string | number | boolean | null)[][]) => void) => {
+    const grid = written();
+    const values = grid.values.map((row) => [...row]);
+    edit(values);
+    return hasSummaryShape({ ...grid, values });
+  };
+
+  it('accepts the summary as written, for any number of projects', () => {
+    expect(hasSummaryShape(written())).toBe(true);
+    expect(hasSummaryShape(sheetToGrid(writeSummarySheet(buildSummary([], []))))).toBe(true);
+  });
+
+  it('refuses a project sheet, a blank sheet and any cell the officer added or changed in the frame', () => {
+    expect(hasSummaryShape(sheetToGrid(writeTargetTable(seedTables()[0])))).toBe(false);
+    expect(hasSummaryShape({ values: [], merges: [] })).toBe(false);
+    expect(edited((v) => (v[0][0] = '我的汇总表'))).toBe(false);
+    expect(edited((v) => (v[2][2] = '名称'))).toBe(false);
+    expect(edited((v) => (v[1][13] = '单位：元'))).toBe(false);
+    expect(edited((v) => (v[0][5] = '备注'))).toBe(false);
+    expect(edited((v) => (v[5][0] = 7))).toBe(false);
+    expect(edited((v) => (v[13][1] = '说明'))).toBe(false);
+    expect(edited((v) => (v[4][14] = '已核对'))).toBe(false);
+    expect(edited((v) => v.push([null, '脚注']))).toBe(false);
+    expect(edited((v) => (v[1][5] = ' '))).toBe(false);
+  });
+
+  it('still accepts changed amounts and names inside the project rows (they are what regenerating rewrites)', () => {
+    expect(edited((v) => (v[3][3] = 999))).toBe(true);
+    expect(edited((v) => (v[4][2] = '改过的名称'))).toBe(true);
   });
 });

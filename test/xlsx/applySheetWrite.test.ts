@@ -44,7 +44,7 @@ describe('applySheetWrite: text is always text', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000); // 40 ExcelJS writes and loads: seconds on a busy machine
 });
 
 describe('applySheetWrite: formulas, formats and layout', () => {

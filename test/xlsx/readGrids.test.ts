@@ -80,7 +80,7 @@ describe('readWorkbookGrids: cell values as the core reads them', () => {
   it('gives the same grids from a read-only load as from a full one', async () => {
     const file = `${__dirname}/../../examples/xinzhai-2022.xlsx`;
     const full = workbookGrids(await loadWorkbook(file));
-    expect(await readWorkbookGrids(file)).toEqual(full);
+    expect(await readWorkbookGrids(file)).toEqual({ ...full, unreadable: [] });
     expect(full.sheets[8].grid.values[6]).toEqual([null, 0.25, 0.25, 0.25, 0.25, null, null]);
   });
 

@@ -12,8 +12,6 @@ export type ValueKind = 'text' | 'amount' | 'goals';
 export interface HeadSlot {
   key: Exclude<LabelKey, 'indicatorHeader' | 'spendingPlan'>;
   label: string;
-  /** Other spellings accepted when reading (compared after label normalisation). */
-  aliases: string[];
   /** 0-based canonical position of the label. */
   row: number;
   col: number;
@@ -29,26 +27,27 @@ export const TITLE_ROW = 0;
 export const DEPARTMENT_ROW = 1;
 
 export const HEAD_SLOTS: readonly HeadSlot[] = [
-  { key: 'code', label: '项目编码', aliases: ['项目代码'], row: 2, col: 0, value: { kind: 'text', cols: 2 } },
-  { key: 'name', label: '项目名称', aliases: [], row: 2, col: 3, value: { kind: 'text', cols: 3 } },
-  { key: 'budgetBlock', label: '预算规模及资金用途', aliases: ['预算规模及用途'], row: 3, col: 0, labelRows: 2 },
-  { key: 'total', label: '预算数', aliases: ['预算金额', '年度预算数', '预算数(万元)'], row: 3, col: 1, value: { kind: 'amount', cols: 1 } },
-  { key: 'fiscal', label: '其中：财政资金', aliases: ['财政资金', '其中财政拨款', '财政拨款'], row: 3, col: 3, value: { kind: 'amount', cols: 1 } },
-  { key: 'other', label: '其他资金', aliases: ['其中：其他资金'], row: 3, col: 5, value: { kind: 'amount', cols: 1 } },
-  { key: 'fundUse', label: '资金用途', aliases: [], row: 4, col: 1, value: { kind: 'text', cols: 5 } },
-  { key: 'goals', label: '绩效目标', aliases: ['年度绩效目标', '项目绩效目标'], row: 7, col: 0, value: { kind: 'goals', cols: 6 } },
+  { key: 'code', label: '项目编码', row: 2, col: 0, value: { kind: 'text', cols: 2 } },
+  { key: 'name', label: '项目名称', row: 2, col: 3, value: { kind: 'text', cols: 3 } },
+  { key: 'budgetBlock', label: '预算规模及资金用途', row: 3, col: 0, labelRows: 2 },
+  { key: 'total', label: '预算数', row: 3, col: 1, value: { kind: 'amount', cols: 1 } },
+  { key: 'fiscal', label: '其中：财政资金', row: 3, col: 3, value: { kind: 'amount', cols: 1 } },
+  { key: 'other', label: '其他资金', row: 3, col: 5, value: { kind: 'amount', cols: 1 } },
+  { key: 'fundUse', label: '资金用途', row: 4, col: 1, value: { kind: 'text', cols: 5 } },
+  { key: 'goals', label: '绩效目标', row: 7, col: 0, value: { kind: 'goals', cols: 6 } },
 ];
 
 /** The spending plan: a label over two rows, quarter labels right of it, values under them. */
 export const SPENDING_PLAN = {
   label: '资金支出计划（%）',
-  aliases: ['资金支出计划', '资金支出计划(%)', '支出计划（%）'],
+ 
   row: 5,
   col: 0,
   quarterCol: 1,
 } as const;
 
-export type ColumnKey = IndicatorColumnKey;
+/** The columns the writer writes (a 实施期 value column is only ever read). */
+export type ColumnKey = Exclude<IndicatorColumnKey, 'longValue'>;
 
 /** The label that anchors the indicator block (its first header cell). */
 export const INDICATOR_HEADER = '一级指标';
@@ -56,7 +55,6 @@ export const INDICATOR_HEADER = '一级指标';
 export interface IndicatorColumn {
   key: ColumnKey;
   label: string;
-  aliases: string[];
   /** Columns the cell spans when written (merged). */
   cols: number;
   /** Width in characters of each column written. */
@@ -68,16 +66,16 @@ export interface IndicatorColumn {
 const ALL_LEVEL2 = [...new Set(Object.values(LEVEL2_BY_LEVEL1).flat())];
 
 const COLUMN: Record<ColumnKey, Omit<IndicatorColumn, 'cols' | 'width'>> = {
-  level1: { key: 'level1', label: INDICATOR_HEADER, aliases: [], list: LEVEL1 },
-  level2: { key: 'level2', label: '二级指标', aliases: [], list: ALL_LEVEL2 },
-  level3: { key: 'level3', label: '三级指标', aliases: ['指标名称'] },
-  description: { key: 'description', label: '绩效指标描述', aliases: ['指标描述', '绩效指标', '指标内容', '指标解释'] },
-  value: { key: 'value', label: '指标值', aliases: ['目标值', '指标目标值', '年度指标值'] },
-  basis: { key: 'basis', label: '指标值确定依据', aliases: ['确定依据', '指标值设定依据', '设定依据'], list: BASIS_CHOICES },
-  valueType: { key: 'valueType', label: '指标值类型', aliases: ['指标性质'], list: ['定量', '定性'] },
-  operator: { key: 'operator', label: '计算符号', aliases: ['指标方向', '运算符号'], list: ['≥', '≤', '=', '>', '<'] },
-  unit: { key: 'unit', label: '计量单位', aliases: ['度量单位', '单位'] },
-  weight: { key: 'weight', label: '权重', aliases: ['分值', '权重(%)'] },
+  level1: { key: 'level1', label: INDICATOR_HEADER, list: LEVEL1 },
+  level2: { key: 'level2', label: '二级指标', list: ALL_LEVEL2 },
+  level3: { key: 'level3', label: '三级指标' },
+  description: { key: 'description', label: '绩效指标描述' },
+  value: { key: 'value', label: '指标值' },
+  basis: { key: 'basis', label: '指标值确定依据', list: BASIS_CHOICES },
+  valueType: { key: 'valueType', label: '指标值类型', list: ['定量', '定性'] },
+  operator: { key: 'operator', label: '计算符号', list: ['≥', '≤', '=', '>', '<'] },
+  unit: { key: 'unit', label: '计量单位' },
+  weight: { key: 'weight', label: '权重' },
 };
 
 const col = (key: ColumnKey, cols: number, width: number, label = COLUMN[key].label): IndicatorColumn => ({ ...COLUMN[key], label, cols, width });
@@ -113,8 +111,6 @@ export const LAYOUTS: Record<LayoutId, LayoutDefinition> = {
   },
 };
 
-/** Every indicator column either layout may have, for reading headers in any order. */
-export const ALL_COLUMNS: readonly IndicatorColumn[] = (Object.keys(COLUMN) as ColumnKey[]).map((k) => col(k, 1, 12));
 
 /** Spare rows under the indicator block that get the dropdown lists, for rows the officer adds. */
 export const SPARE_VALIDATION_ROWS = 20;

@@ -1,23 +1,48 @@
 /**
- * Finds target tables in a grid by their labels (SPEC §3): label cells are matched by text
- * (spaces, width and `：` ignored) and each value is taken beside or under its label, so moved
- * blocks, inserted rows, merged cells and extra indicator rows all read.
+ * Finds target tables in a grid by their labels (SPEC §3, §3a). Label cells are matched
+ * against the one synonym table (`synonyms.ts`) after normalisation, each value is taken beside
+ * or under its label (or after the colon in the label's own cell), so any province's template,
+ * moved blocks, inserted rows, merged cells and extra indicator rows all read. The grid is
+ * classified once: every label is found through one index, never by re-scanning per label.
+ *
+ * A sheet may hold several tables (a pasted document): each indicator header with a project
+ * identity (项目名称 or 项目编码, or a title) above it since the previous table starts a table; a
+ * second header without one is the same table's second block (实施期 and 年度 sets).
  */
 import { CellRange, CellValue, Grid, a1, cellAt, formatAt, gridHeight, gridWidth } from '../grid';
-import { Field, Indicator, LabelKey, LayoutId, QUARTERS, SpendingPoint, TargetTable } from '../model';
-import { ZERO } from '../money';
-import { Operator, Parsed, isPercentFormat, parseAmount, parseIndicatorValue, parseOperator, parsePercent, shownText } from '../parse';
-import { cellText, labelKey } from '../text';
-import { ALL_COLUMNS, ColumnKey, HEAD_SLOTS, INDICATOR_HEADER, SPENDING_PLAN, TITLE_SUFFIX } from './definition';
+import {
+  AmountCell, Field, FieldKey, Indicator, IndicatorColumnKey, LabelKey, LayoutId, OptionalField, QUARTERS, SpendingPoint, TargetTable,
+} from '../model';
+import { Decimal, ZERO, amountText, sum } from '../money';
+import {
+  AmountUnit, Operator, Parsed, isPercentFormat, parseAmountIn, parseIndicatorValue, parseOperator, parsePercent, parseWeight, shownText,
+  statedAmountUnit,
+} from '../parse';
+import { detectFramework, isLevel1Name } from '../taxonomy';
+import { cellText, labelKey, toHalfWidth } from '../text';
+import {
+  ANNUAL_SET_WORDS, BLOCK_END_MARK, BLOCK_END_NOTES, BLOCK_END_PREFIXES, COLUMN_SYNONYMS, ColumnField, HEAD_BY_KEY, HEAD_SYNONYMS, HeadField,
+  LEVEL1_HEADER_KEYS, LEVEL2_HEADER_KEYS, LONG_SET_WORDS, PLAN_POINT_BY_KEY, TITLE_PATTERN, UNIT_NOTE_PATTERN, VALUE_SET_SYNONYMS, YEAR_LINE_PATTERN,
+  synonymKey,
+} from './synonyms';
 
 type Pos = { row: number; col: number };
 
-const INDEXED_LABELS = new Set(
-  [...HEAD_SLOTS.flatMap((s) => [s.label, ...s.aliases]), SPENDING_PLAN.label, ...SPENDING_PLAN.aliases, ...QUARTERS, INDICATOR_HEADER].map(labelKey),
-);
-const LABEL_FIRST_CHARS = new Set([...INDEXED_LABELS].map((k) => k.charCodeAt(0)));
+/** What a cell is to the reader, worked out once per distinct text. */
+type CellKind =
+  | { kind: 'head'; field: HeadField; rank: number; unit?: AmountUnit | '%'; inline?: string }
+  | { kind: 'plan'; point: number; rank: number }
+  | { kind: 'level1' }
+  | { kind: 'title' }
+  | { kind: 'unitNote'; unit: AmountUnit };
 
-/** The first character that is not a space, half-width, as a char code. */
+type Hit<K extends CellKind['kind']> = Pos & Extract<CellKind, { kind: K }>;
+
+const LABEL_FIRST_CHARS = new Set(
+  [...HEAD_BY_KEY.keys(), ...PLAN_POINT_BY_KEY.keys(), ...LEVEL1_HEADER_KEYS, '*', '其'].map((k) => k.charCodeAt(0)),
+);
+
+/** The first character that is not a space, half-width, upper case, as a char code. */
 function firstChar(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -28,11 +53,63 @@ function firstChar(text: string): number {
   return -1;
 }
 
+function classifyLabel(text: string): CellKind | null {
+  const { key, unit } = synonymKey(text);
+  const head = HEAD_BY_KEY.get(key);
+  if (head) return unit ? { kind: 'head', ...head, unit } : { kind: 'head', ...head };
+  const plan = PLAN_POINT_BY_KEY.get(key);
+  if (plan) return { kind: 'plan', ...plan };
+  if (LEVEL1_HEADER_KEYS.has(key)) return { kind: 'level1' };
+  return null;
+}
+
+const kindCache = new Map<string, CellKind | null>();
+
+/** Classifies a text cell; most values fail the cheap first-character and ending tests. */
+function classify(text: string): CellKind | null {
+  let kind = kindCache.get(text);
+  if (kind !== undefined) return kind;
+  kind = null;
+  const end = text.trimEnd();
+  const last = end.charCodeAt(end.length - 1);
+  // 表 or a closing bracket: maybe a title; 元: maybe a unit note.
+  if (last === 0x8868 || last === 0x29 || last === 0xff09) {
+    if (end.length <= 120 && TITLE_PATTERN.test(labelKey(end))) kind = { kind: 'title' };
+  } else if (last === 0x5143 && text.includes('单位')) {
+    const m = UNIT_NOTE_PATTERN.exec(labelKey(text).replace(/^.*?((?:金额|资金)?单位)/, '$1'));
+    if (m) kind = { kind: 'unitNote', unit: m[1] as AmountUnit };
+  }
+  if (kind === null && LABEL_FIRST_CHARS.has(firstChar(text))) {
+    if (text.length <= 40) kind = classifyLabel(text);
+    // `年度资金总额：16`: a label and its value in one cell.
+    if (kind === null) {
+      for (let i = 0; i < Math.min(text.length, 24); i++) {
+        const ch = text[i];
+        if (ch !== '：' && ch !== ':') continue;
+        const label = classifyLabel(text.slice(0, i));
+        if (label?.kind === 'head') {
+          kind = { ...label, inline: text.slice(i + 1).trim() };
+          break;
+        }
+      }
+    }
+  }
+  if (kindCache.size > 50_000) kindCache.clear();
+  kindCache.set(text, kind);
+  return kind;
+}
+
 const cellKey = (row: number, col: number) => row * 16_384 + col;
 
-/** Label positions by normalised text, and merged areas by their top-left cell. */
+/** Every label of the grid, found in one pass, and merged areas by their top-left cell. */
 class GridIndex {
-  private readonly labels = new Map<string, Pos[]>();
+  readonly heads: Hit<'head'>[] = [];
+  readonly planPoints: Hit<'plan'>[] = [];
+  readonly level1: Hit<'level1'>[] = [];
+  readonly titles: Hit<'title'>[] = [];
+  readonly unitNotes: Hit<'unitNote'>[] = [];
+  readonly width: number;
+  private readonly labelAt = new Set<number>();
   private readonly mergeAt = new Map<number, CellRange>();
 
   constructor(readonly grid: Grid) {
@@ -41,28 +118,24 @@ class GridIndex {
       const row = grid.values[r];
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
-        // Only the labels the reader looks for are indexed; a first-character test skips most values cheaply.
-        if (typeof v !== 'string' || v.length > 40 || !LABEL_FIRST_CHARS.has(firstChar(v))) continue;
-        const key = labelKey(v);
-        if (!INDEXED_LABELS.has(key)) continue;
-        const list = this.labels.get(key);
-        if (list) list.push({ row: r, col: c });
-        else this.labels.set(key, [{ row: r, col: c }]);
+        if (typeof v !== 'string' || v.length > 400) continue;
+        const kind = classify(v);
+        if (!kind) continue;
+        const hit = { row: r, col: c, ...kind };
+        if (hit.kind === 'head') this.heads.push(hit);
+        else if (hit.kind === 'plan') this.planPoints.push(hit);
+        else if (hit.kind === 'level1') this.level1.push(hit);
+        else if (hit.kind === 'title') this.titles.push(hit);
+        else this.unitNotes.push(hit);
+        if (hit.kind === 'head' || hit.kind === 'plan' || hit.kind === 'level1') this.labelAt.add(cellKey(r, c));
       }
     }
+    this.width = gridWidth(grid);
     for (const m of grid.merges ?? []) this.mergeAt.set(cellKey(m.top, m.left), m);
   }
 
-  /** The first cell (row-major) whose text is the label or one of its aliases, at or after `from`. */
-  find(texts: readonly string[], from: Pos = { row: 0, col: 0 }, until = Infinity): Pos | undefined {
-    let best: Pos | undefined;
-    for (const t of texts) {
-      for (const p of this.labels.get(labelKey(t)) ?? []) {
-        if (p.row < from.row || p.row > until) continue;
-        if (!best || p.row < best.row || (p.row === best.row && p.col < best.col)) best = p;
-      }
-    }
-    return best;
+  isLabel(p: Pos): boolean {
+    return this.labelAt.has(cellKey(p.row, p.col));
   }
 
   right(p: Pos): Pos {
@@ -78,10 +151,18 @@ class GridIndex {
   value(p: Pos): CellValue {
     return cellAt(this.grid, p.row, p.col);
   }
+
+  text(p: Pos): string {
+    return cellText(cellAt(this.grid, p.row, p.col));
+  }
+
+  /** A value beside a label: not blank and not another label. */
+  holdsValue(p: Pos): boolean {
+    return this.text(p) !== '' && !this.isLabel(p);
+  }
 }
 
-function field<T>(grid: Grid, p: Pos, parse: (raw: CellValue, format: string) => Parsed<T>): Field<T> {
-  const raw = cellAt(grid, p.row, p.col);
+function field<T>(grid: Grid, p: Pos, parse: (raw: CellValue, format: string) => Parsed<T>, raw = cellAt(grid, p.row, p.col)): Field<T> {
   const format = formatAt(grid, p.row, p.col);
   const parsed = parse(raw, format);
   const text = shownText(raw, format);
@@ -90,6 +171,8 @@ function field<T>(grid: Grid, p: Pos, parse: (raw: CellValue, format: string) =>
     ? { cell: a1(p.row, p.col), raw, text, value: undefined }
     : { cell: a1(p.row, p.col), raw, text, value: undefined, problem: parsed.reason };
 }
+
+const NO_CELLS: Grid = { values: [] };
 
 const textOf = (raw: CellValue, format: string): Parsed<string> => {
   const t = shownText(raw, format);
@@ -104,58 +187,74 @@ const goalsOf = (raw: CellValue): Parsed<string[]> => {
   return lines.length ? { ok: true, value: lines } : { ok: false, empty: true, reason: 'empty' };
 };
 
-/** Blank 其中：财政资金 / 其他资金 mean 0 (SPEC §2). */
-const amountOrZero = (raw: CellValue): Parsed<typeof ZERO> => {
-  const p = parseAmount(raw);
-  return !p.ok && p.empty ? { ok: true, value: ZERO } : p;
-};
-
 const textField = (grid: Grid, p: Pos) => field(grid, p, textOf);
 
 function firstTextInRow(idx: GridIndex, row: number, from: number, to: number, accept: (t: string) => boolean): Pos | undefined {
   for (let c = from; c <= to; c++) {
-    const t = cellText(idx.value({ row, col: c }));
+    const t = idx.text({ row, col: c });
     if (t && accept(t)) return { row, col: c };
   }
   return undefined;
 }
 
-/** Rows the officer may have inserted between the department row and 项目编码. */
-const MAX_BLANK_ROWS_ABOVE_CODE = 3;
+const isTitleText = (t: string) => TITLE_PATTERN.test(labelKey(t));
 
-function readTitle(idx: GridIndex, code: Pos, width: number): { title: Field<string>; department: Field<string>; unit: Field<string> } {
+/** Rows the officer may have inserted between the department row and the first head label. */
+const MAX_BLANK_ROWS_ABOVE_HEAD = 3;
+
+/** The title and the `{编码}{名称}` department row above the table's first head label. */
+function readTitle(idx: GridIndex, anchor: Pos, top: number): { title: Field<string>; department: Field<string>; unit: Field<string> } {
+  const width = Math.max(idx.width, anchor.col + 1);
   const isUnit = (t: string) => labelKey(t).startsWith('单位');
-  const isTitle = (t: string) => labelKey(t).endsWith(labelKey(TITLE_SUFFIX));
-  const hasText = (row: number, accept: (t: string) => boolean = () => true) => firstTextInRow(idx, row, code.col, width, accept) !== undefined;
-  // The department row is the nearest row above 项目编码 with text: blank rows inserted between are skipped (but a title is no department row).
-  let deptRow = code.row - 1;
-  for (let r = deptRow; r >= 0 && r >= code.row - 1 - MAX_BLANK_ROWS_ABOVE_CODE; r--) {
-    if (!hasText(r)) continue;
-    if (!hasText(r, isTitle)) deptRow = r;
+  const isYearLine = (t: string) => YEAR_LINE_PATTERN.test(labelKey(t));
+  const hasText = (row: number, accept: (t: string) => boolean = () => true) => firstTextInRow(idx, row, anchor.col, width, accept) !== undefined;
+  const textRow = (r: number) => hasText(r, (t) => !isYearLine(t));
+  // The department row is the nearest row above with text; blank rows and year lines between are skipped. A title is no department row.
+  let deptRow = -1;
+  let titleRow = -1;
+  for (let r = anchor.row - 1; r >= top && r >= anchor.row - 1 - MAX_BLANK_ROWS_ABOVE_HEAD; r--) {
+    if (!textRow(r)) continue;
+    if (hasText(r, isTitleText)) titleRow = r;
+    else deptRow = r;
     break;
   }
-  const deptPos = deptRow >= 0 ? firstTextInRow(idx, deptRow, code.col, width, (t) => !isUnit(t)) : undefined;
-  const unitPos = deptRow >= 0 ? firstTextInRow(idx, deptRow, code.col, width, isUnit) : undefined;
-  let titlePos: Pos | undefined;
-  for (let r = deptRow - 1; r >= Math.max(0, deptRow - 3) && !titlePos; r--) {
-    titlePos = firstTextInRow(idx, r, code.col, width, isTitle);
+  const fallbackDeptRow = deptRow >= 0 ? deptRow : anchor.row - 1;
+  const deptPos = deptRow >= 0 ? firstTextInRow(idx, deptRow, anchor.col, width, (t) => !isUnit(t)) : undefined;
+  const unitPos = deptRow >= 0 ? firstTextInRow(idx, deptRow, anchor.col, width, isUnit) : undefined;
+  let titlePos: Pos | undefined = titleRow >= 0 ? firstTextInRow(idx, titleRow, 0, width, isTitleText) : undefined;
+  const above = titleRow >= 0 ? titleRow : fallbackDeptRow;
+  for (let r = above - 1; r >= Math.max(top, above - 4) && !titlePos; r--) titlePos = firstTextInRow(idx, r, 0, width, isTitleText);
+  // No `…绩效目标表` line: the nearest text above the department that is not a year line.
+  for (let r = fallbackDeptRow - 1; r >= Math.max(top, fallbackDeptRow - 3) && !titlePos && deptRow >= 0; r--) {
+    titlePos = firstTextInRow(idx, r, 0, width, (t) => !isYearLine(t));
   }
-  if (!titlePos && deptRow - 1 >= 0) titlePos = firstTextInRow(idx, deptRow - 1, code.col, width, () => true);
-  const at = (p: Pos | undefined, row: number) => p ?? { row: Math.max(row, 0), col: code.col };
+  const at = (p: Pos | undefined, row: number) => p ?? { row: Math.max(row, 0), col: anchor.col };
+  // `预算单位：奉节县…人民政府`: a label and the department in one cell.
+  const deptText = deptPos ? idx.text(deptPos) : '';
+  const inline = deptText ? classify(deptText) : null;
+  const department =
+    deptPos && inline?.kind === 'head' && inline.inline
+      ? field(idx.grid, deptPos, textOf, inline.inline)
+      : textField(deptRow >= 0 ? idx.grid : NO_CELLS, at(deptPos, fallbackDeptRow));
   return {
-    title: textField(idx.grid, at(titlePos, deptRow - 1)),
-    department: textField(idx.grid, at(deptPos, deptRow)),
-    unit: textField(idx.grid, at(unitPos, deptRow)),
+    title: textField(titlePos ? idx.grid : NO_CELLS, at(titlePos, fallbackDeptRow - 1)),
+    department,
+    unit: textField(deptRow >= 0 ? idx.grid : NO_CELLS, at(unitPos, fallbackDeptRow)),
   };
 }
 
-/** `1.2022年人大之家工作经费绩效目标表` → `2022年人大之家工作经费`. */
+const TITLE_SUFFIX_RE = /\s*绩效目标(申报|审核)?表\s*([(（][^)）]*[)）])?\s*$/;
+/** A title that names no project: `2022年度项目支出绩效目标申报表`. */
+const GENERIC_TITLE = /^(\d{4}年度?)?(部门|单位|本级)?(整体)?(预算)?(项目|专项|转移支付|政府性基金)?(支出|资金)?(项目)?$/;
+
+/** `1.2022年人大之家工作经费绩效目标表` → `2022年人大之家工作经费`; a generic title → ''. */
 export function titleName(title: string): string {
-  return title
+  const name = title
     .trim()
     .replace(/^\d{1,3}\s*[.、．]\s*/, '')
-    .replace(new RegExp(`${TITLE_SUFFIX}$`), '')
+    .replace(TITLE_SUFFIX_RE, '')
     .trim();
+  return name !== '' && GENERIC_TITLE.test(labelKey(name)) ? '' : name;
 }
 
 function yearOf(...texts: string[]): number | undefined {
@@ -166,60 +265,270 @@ function yearOf(...texts: string[]): number | undefined {
   return undefined;
 }
 
-function readSpendingPlan(idx: GridIndex, from: Pos, until: number, labels: Partial<Record<LabelKey, string>>): SpendingPoint[] {
-  const plan = idx.find([SPENDING_PLAN.label, ...SPENDING_PLAN.aliases], from, until);
-  if (plan) labels.spendingPlan = a1(plan.row, plan.col);
-  const anchor = plan ?? from;
-  return QUARTERS.map((q, i) => {
-    const label = idx.find([q], { row: anchor.row, col: 0 }, until);
-    const fallback = { row: anchor.row + 1, col: anchor.col + SPENDING_PLAN.quarterCol + i };
-    const p = label ? idx.below(label) : fallback;
-    const percent = field(p.row < until ? idx.grid : { values: [] }, p, parsePercent);
-    const raw = percent.raw;
-    const form: SpendingPoint['form'] =
-      raw === null || cellText(raw) === '' ? 'blank'
-      : typeof raw === 'number' ? (isPercentFormat(formatAt(idx.grid, p.row, p.col)) ? 'percent-number' : 'points-number')
-      : 'text';
-    return { quarter: q, percent, form };
-  });
+/** The rows of one table: its head above the first indicator header, and its blocks. */
+interface Region {
+  top: number;
+  /** The first indicator header. */
+  header: Pos;
+  blocks: Block[];
 }
 
-type ColumnMap = Partial<Record<ColumnKey, number>>;
+type ColumnMap = Partial<Record<ColumnField, number>>;
 
-function readHeader(idx: GridIndex, header: Pos, width: number): ColumnMap {
-  const map: ColumnMap = {};
-  for (let c = header.col; c < width; c++) {
-    const t = cellText(idx.value({ row: header.row, col: c }));
-    if (!t) continue;
-    const key = labelKey(t);
-    const column = ALL_COLUMNS.find((col) => [col.label, ...col.aliases].some((l) => labelKey(l) === key));
-    if (column && map[column.key] === undefined) map[column.key] = c;
+interface Block {
+  header: Pos;
+  columns: ColumnMap;
+  /** A 实施期 set beside the annual one in the same rows. */
+  longColumns?: ColumnMap;
+  /** First data row and the row after the last. */
+  start: number;
+  end: number;
+  set?: 'annual' | 'long';
+}
+
+/** The best-ranked hit among those in rows [top, until), row-major among equals. */
+function best<T extends Pos & { rank: number }>(hits: readonly T[], top: number, until: number, accept: (h: T) => boolean = () => true): T | undefined {
+  let found: T | undefined;
+  for (const h of hits) {
+    if (h.row < top || h.row >= until || !accept(h)) continue;
+    if (!found || h.rank < found.rank) found = h;
   }
-  return map;
+  return found;
 }
 
-function readIndicators(idx: GridIndex, header: Pos, columns: ColumnMap, layout: LayoutId): Indicator[] {
+/**
+ * Where a label's value is: right of it (past a merged label, past blank cells up to the next
+ * label); under it when what is right of it is another label (a row of labels over a row of
+ * values) or nothing at all.
+ */
+function valuePos(idx: GridIndex, label: Pos): Pos {
+  const right = idx.right(label);
+  if (idx.holdsValue(right)) return right;
+  if (!idx.isLabel(right)) {
+    for (let c = right.col + 1; c < idx.width; c++) {
+      const p = { row: label.row, col: c };
+      if (idx.isLabel(p)) break;
+      if (idx.text(p) !== '') return p;
+    }
+  }
+  if (idx.isLabel(right) || right.col >= idx.width) {
+    const below = idx.below(label);
+    if (idx.holdsValue(below)) return below;
+  }
+  return right;
+}
+
+/** A head field read through its label hit: the value cell, or the text after the label's colon. */
+function headField<T>(idx: GridIndex, hit: Hit<'head'>, parse: (raw: CellValue, format: string) => Parsed<T>): Field<T> {
+  if (hit.inline !== undefined && hit.inline !== '') return field(idx.grid, hit, parse, hit.inline);
+  return field(idx.grid, valuePos(idx, hit), parse);
+}
+
+const COLUMN_KEYS: ReadonlySet<string> = new Set(COLUMN_SYNONYMS.flatMap(([, labels]) => labels.map((l) => synonymKey(l).key)));
+const SET_SUFFIX = /(中长期|长期|中期|实施期|年度)$/;
+const ANNUAL_SUB = new Set(VALUE_SET_SYNONYMS.annual.map((l) => synonymKey(l).key));
+const LONG_SUB = new Set(VALUE_SET_SYNONYMS.long.map((l) => synonymKey(l).key));
+
+type HeaderCell = { key: string; set?: 'annual' | 'long' };
+
+/** Header cells by column; `二级指标（长期）` is 二级指标 of the long-term set. */
+function headerCells(idx: GridIndex, row: number, from: number): Map<number, HeaderCell> {
+  const cells = new Map<number, HeaderCell>();
+  for (let c = from; c < idx.width; c++) {
+    const t = idx.text({ row, col: c });
+    if (!t) continue;
+    const key = synonymKey(t).key;
+    const m = COLUMN_KEYS.has(key) ? null : SET_SUFFIX.exec(key);
+    if (m && COLUMN_KEYS.has(key.slice(0, m.index))) cells.set(c, { key: key.slice(0, m.index), set: m[1] === '年度' ? 'annual' : 'long' });
+    else cells.set(c, { key });
+  }
+  return cells;
+}
+
+/**
+ * The block's columns: the annual set's, and a 实施期 set's when the header holds two sets side
+ * by side (二级/三级/指标值 twice, the later or the one marked 年度 being the annual one).
+ */
+function readColumns(idx: GridIndex, header: Pos): { columns: ColumnMap; longColumns?: ColumnMap; subHeader: boolean } {
+  const cells = headerCells(idx, header.row, header.col);
+  const level2Cols = [...cells].filter(([, h]) => LEVEL2_HEADER_KEYS.has(h.key)).map(([c, h]) => ({ c, set: h.set }));
+  let columns: ColumnMap;
+  let longColumns: ColumnMap | undefined;
+  if (level2Cols.length >= 2) {
+    const annualAt = (level2Cols.find((l) => l.set === 'annual') ?? level2Cols[level2Cols.length - 1]).c;
+    const longAt = level2Cols.find((l) => l.c !== annualAt)!.c;
+    const range = (from: number) => {
+      const to = Math.min(...level2Cols.map((l) => l.c).filter((c) => c > from), Infinity);
+      return new Map([...cells].filter(([c]) => c >= from && c < to));
+    };
+    const level1 = new Map([...cells].filter(([, h]) => LEVEL1_HEADER_KEYS.has(h.key)));
+    columns = assignColumns(new Map([...level1, ...range(annualAt)]), {});
+    longColumns = assignColumns(new Map([...level1, ...range(longAt)]), {});
+  } else {
+    columns = assignColumns(new Map([...cells].filter(([, h]) => h.set !== 'long')), {});
+    const longValue = [...cells].find(([, h]) => h.set === 'long' && COLUMN_SYNONYMS.find(([f]) => f === 'value')![1].some((l) => synonymKey(l).key === h.key));
+    if (longValue && columns.longValue === undefined) columns.longValue = longValue[0];
+  }
+  // A row of sub-headers under merged header cells: 年度 / 实施期 under 指标值, or 计算符号 / 计量单位.
+  let subHeader = false;
+  const sub = headerCells(idx, header.row + 1, header.col);
+  if (sub.size > 0 && columns.level1 !== undefined && !sub.has(columns.level1)) {
+    if ([...sub.values()].every((h) => ANNUAL_SUB.has(h.key) || LONG_SUB.has(h.key) || COLUMN_KEYS.has(h.key))) {
+      subHeader = true;
+      for (const [c, h] of sub) {
+        if (ANNUAL_SUB.has(h.key)) columns.value = c;
+        else if (LONG_SUB.has(h.key)) columns.longValue = c;
+      }
+      assignColumns(new Map([...sub].filter(([, h]) => !ANNUAL_SUB.has(h.key) && !LONG_SUB.has(h.key))), columns);
+    }
+  }
+  const start = header.row + (subHeader ? 2 : 1);
+  columns.level1 = level1DataColumn(idx, header, columns.level1, start);
+  if (longColumns) longColumns.level1 = columns.level1;
+  // One value column per receiving area (Fujian): the first unnamed column right of the names is the value.
+  if (columns.value === undefined && columns.longValue === undefined) {
+    const after = Math.max(columns.level3 ?? -1, columns.level2 ?? -1, columns.description ?? -1, columns.operator ?? -1);
+    const taken = new Set(Object.values(columns));
+    const unnamed = [...cells].find(([c, h]) => c > after && !taken.has(c) && !COLUMN_KEYS.has(h.key));
+    if (after >= 0 && unnamed) columns.value = unnamed[0];
+  }
+  return { columns, longColumns, subHeader };
+}
+
+/** A 一级指标 header merged over two columns: the names sit in the column of the span that holds them. */
+function level1DataColumn(idx: GridIndex, header: Pos, col: number | undefined, start: number): number | undefined {
+  if (col === undefined) return col;
+  const span = idx.right({ row: header.row, col }).col - 1;
+  if (span <= col) return col;
+  let bestCol = col;
+  let bestCount = -1;
+  for (let c = col; c <= span; c++) {
+    let count = 0;
+    for (let r = start; r < start + 12; r++) if (isLevel1Name(idx.text({ row: r, col: c }))) count++;
+    if (count > bestCount) [bestCol, bestCount] = [c, count];
+  }
+  return bestCol;
+}
+
+/** Assigns header cells to columns, each column taking its best label left unassigned. */
+function assignColumns(cells: Map<number, HeaderCell>, columns: ColumnMap): ColumnMap {
+  const taken = new Set(Object.values(columns));
+  for (const [column, labels] of COLUMN_SYNONYMS) {
+    if (columns[column] !== undefined) continue;
+    for (const label of labels) {
+      const key = synonymKey(label).key;
+      const col = [...cells].find(([c, h]) => h.key === key && !taken.has(c))?.[0];
+      if (col !== undefined) {
+        columns[column] = col;
+        taken.add(col);
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+const END_PREFIX_KEYS = BLOCK_END_PREFIXES.map((p) => labelKey(p));
+
+/** A row that ends the indicator block: 审核意见, 填表人, `注：`, a `（盖章）` line. */
+function endsBlock(idx: GridIndex, row: number): boolean {
+  const values = idx.grid.values[row];
+  if (!values) return false;
+  let first = true;
+  for (const v of values) {
+    if (typeof v !== 'string' || v.trim() === '') continue;
+    if (v.includes('盖章') && labelKey(v).includes(BLOCK_END_MARK)) return true;
+    if (first) {
+      first = false;
+      const t = v.trim();
+      const key = labelKey(t);
+      for (const p of END_PREFIX_KEYS) {
+        if (!key.startsWith(p)) continue;
+        if (BLOCK_END_NOTES.includes(p) && !new RegExp(`^${p}\\s*[:：]`).test(toHalfWidth(t))) continue;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether an operator-like column (指标方向, 指标性质) holds operators in its first rows. */
+function holdsOperators(idx: GridIndex, col: number, start: number, end: number): boolean {
+  let seen = 0;
+  let operators = 0;
+  for (let r = start; r < end && seen < 30; r++) {
+    const t = idx.text({ row: r, col });
+    if (!t) continue;
+    seen++;
+    if (parseOperator(t) || t === '定性') operators++;
+  }
+  return seen > 0 && operators * 2 >= seen;
+}
+
+function blockSet(idx: GridIndex, header: Pos): Block['set'] {
+  const texts: string[] = [];
+  for (let c = 0; c < header.col; c++) texts.push(idx.text({ row: header.row, col: c }));
+  for (let c = 0; c < idx.width && header.row > 0; c++) texts.push(idx.text({ row: header.row - 1, col: c }));
+  const all = texts.join('|');
+  if (LONG_SET_WORDS.some((w) => all.includes(w))) return 'long';
+  if (ANNUAL_SET_WORDS.some((w) => all.includes(w))) return 'annual';
+  return undefined;
+}
+
+/** Reads one indicator block's extent and columns; `stops` are rows where another part begins. */
+function readBlock(idx: GridIndex, header: Pos, stops: readonly number[], extra: readonly number[] = []): Block {
+  const { columns, longColumns, subHeader } = readColumns(idx, header);
+  const start = header.row + (subHeader ? 2 : 1);
+  const used = [...(Object.values(columns) as number[]), ...extra];
+  const h = gridHeight(idx.grid);
+  let end = start;
+  const nextStop = stops.find((s) => s > header.row) ?? Infinity;
+  while (end < h && end < nextStop) {
+    if (used.every((c) => idx.text({ row: end, col: c }) === '')) break;
+    if (endsBlock(idx, end)) break;
+    end++;
+  }
+  for (const key of ['operator', 'valueType'] as const) {
+    const c = columns[key];
+    if (c === undefined) continue;
+    const label = synonymKey(idx.text({ row: header.row, col: c })).key;
+    const strict = key === 'operator' && label !== synonymKey('计算符号').key && label !== synonymKey('运算符号').key;
+    if (strict && !holdsOperators(idx, c, start, end)) delete columns.operator;
+  }
+  return { header, columns, longColumns, start, end, set: blockSet(idx, header) };
+}
+
+type Carry = { level1?: Field<string>; level2?: Field<string> };
+
+function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: number[]): Indicator[] {
   const grid = idx.grid;
-  const used = Object.values(columns) as number[];
+  const { columns, header } = block;
+  const other = (Object.entries(columns) as [ColumnField, number][]).filter(([k]) => k !== 'level1' && k !== 'level2').map(([, c]) => c);
   // A column the block lacks reads as blank; findings about it point at the header (SPEC §4).
-  const missing: Grid = { values: [] };
-  const gridFor = (key: ColumnKey) => (columns[key] === undefined ? missing : grid);
-  const at = (row: number, key: ColumnKey): Pos => (columns[key] === undefined ? header : { row, col: columns[key]! });
-  const textAt = (row: number, key: ColumnKey) => textField(gridFor(key), at(row, key));
+  const gridFor = (key: ColumnField) => (columns[key] === undefined ? NO_CELLS : grid);
+  const at = (row: number, key: ColumnField): Pos => (columns[key] === undefined ? header : { row, col: columns[key]! });
+  const textAt = (row: number, key: ColumnField) => textField(gridFor(key), at(row, key));
   const indicators: Indicator[] = [];
-  const h = gridHeight(grid);
-  for (let row = idx.below(header).row; row < h; row++) {
-    if (used.every((c) => cellText(cellAt(grid, row, c)) === '')) break;
-    const prev = indicators[indicators.length - 1];
+  const carry: Carry = {};
+  for (let row = block.start; row < block.end; row++) {
     let level1 = textAt(row, 'level1');
     let level2 = textAt(row, 'level2');
-    const level1Carried = level1.text === '' && prev !== undefined && prev.level1.text !== '';
+    const level1Carried = level1.text === '' && carry.level1 !== undefined && carry.level1.text !== '';
     // A merged 一级/二级指标 cell reads blank below its first row: the row belongs to the one above.
-    if (level1Carried) level1 = { ...prev.level1, cell: level1.cell };
-    const level2Carried = level2.text === '' && prev !== undefined && prev.level2.text !== '' && (level1Carried || prev.level1.text === level1.text);
-    if (level2Carried) level2 = { ...prev.level2, cell: level2.cell };
+    if (level1Carried) level1 = { ...carry.level1!, cell: level1.cell };
+    const level2Carried =
+      level2.text === '' && carry.level2 !== undefined && carry.level2.text !== '' && (level1Carried || carry.level1?.text === level1.text);
+    if (level2Carried) level2 = { ...carry.level2!, cell: level2.cell };
+    carry.level1 = level1;
+    carry.level2 = level2;
+    // A row with nothing but a 二级 name of its own (the template prints every 二级 row) is an unused template row;
+    // a row with only a 一级 name is one being filled in.
+    if (!level2Carried && level2.text !== '' && other.length > 0 && other.every((c) => idx.text({ row, col: c }) === '')) {
+      unused.push(row);
+      continue;
+    }
 
-    const base = {
+    const base: Indicator = {
       row,
       level1,
       level1Carried,
@@ -228,9 +537,12 @@ function readIndicators(idx: GridIndex, header: Pos, columns: ColumnMap, layout:
       level3: textAt(row, 'level3'),
       description: textAt(row, 'description'),
       basis: textAt(row, 'basis'),
+      value: field(gridFor('value'), at(row, 'value'), parseIndicatorValue),
     };
+    if (columns.weight !== undefined) base.weight = field(grid, at(row, 'weight'), (raw, format) => parseWeight(typeof raw === 'number' && isPercentFormat(format) ? raw * 100 : raw));
+    if (columns.longValue !== undefined) base.longValue = field(grid, at(row, 'longValue'), parseIndicatorValue);
     if (layout === 'standard') {
-      indicators.push({ ...base, value: field(gridFor('value'), at(row, 'value'), parseIndicatorValue) });
+      indicators.push(base);
       continue;
     }
     const valueType = textAt(row, 'valueType');
@@ -245,81 +557,390 @@ function readIndicators(idx: GridIndex, header: Pos, columns: ColumnMap, layout:
       if (qualitative || cellText(raw) === '') return parseIndicatorValue(raw, format);
       // A %-formatted number (0.95 shown as 95%) carries its unit itself.
       const number = shownText(raw, format);
-      return parseIndicatorValue(`${operator.text}${number}${number.endsWith('%') ? '' : unit.text}`);
+      return parseIndicatorValue(`${operator.value ?? ''}${number}${number.endsWith('%') ? '' : unit.text}`);
     });
     indicators.push({ ...base, value, valueType, operator, unit });
   }
   return indicators;
 }
 
-/**
- * Reads the target table of a sheet, or undefined when the sheet is not one (it needs the
- * labels 项目编码 and 一级指标). Never throws on any grid.
- */
-export function readTargetTable(grid: Grid, sheet: string): TargetTable | undefined {
-  const idx = new GridIndex(grid);
-  const codeSlot = HEAD_SLOTS.find((s) => s.key === 'code')!;
-  const codeLabel = idx.find([codeSlot.label, ...codeSlot.aliases]);
-  if (!codeLabel) return undefined;
-  const headerLabel = idx.find([INDICATOR_HEADER], { row: codeLabel.row, col: 0 });
-  if (!headerLabel) return undefined;
+/** What a sheet with an indicator header lacks to be read as a table (R001). */
+export type MissingPart = 'identity' | 'level2' | 'value';
 
-  const width = Math.max(gridWidth(grid), codeLabel.col + 1);
-  const labels: Partial<Record<LabelKey, string>> = { code: a1(codeLabel.row, codeLabel.col), indicatorHeader: a1(headerLabel.row, headerLabel.col) };
-  const head: Partial<Record<LabelKey, Pos>> = { code: codeLabel };
-  for (const slot of HEAD_SLOTS) {
-    if (slot.key === 'code') continue;
-    const p = idx.find([slot.label, ...slot.aliases], codeLabel, headerLabel.row);
-    if (p) {
-      head[slot.key] = p;
-      labels[slot.key] = a1(p.row, p.col);
+export interface UnreadTable {
+  sheet: string;
+  /** The indicator header's cell. */
+  cell: string;
+  missing: MissingPart[];
+}
+
+export interface SheetTables {
+  tables: TargetTable[];
+  unread: UnreadTable[];
+}
+
+/**
+ * Reads every target table of a sheet, and the indicator headers that could not be read as one
+ * (with what they lack). Never throws on any grid.
+ */
+export function readSheetTables(grid: Grid, sheet: string): SheetTables {
+  const idx = new GridIndex(grid);
+  const out: SheetTables = { tables: [], unread: [] };
+  if (idx.level1.length === 0) return out;
+  const identities = idx.heads.filter((h) => h.field === 'code' || h.field === 'name');
+  const stopFields = new Set<HeadField>(['code', 'name', 'goals', 'longGoals', 'total', 'budgetBlock', 'spendingPlan']);
+  const stops = [
+    ...idx.heads.filter((h) => stopFields.has(h.field)).map((h) => h.row),
+    ...idx.titles.map((t) => t.row),
+    ...idx.level1.map((l) => l.row),
+  ].sort((a, b) => a - b);
+  const between = (hits: readonly Pos[], top: number, until: number) => hits.some((h) => h.row >= top && h.row < until);
+
+  const hasLevel2 = (l1: Pos) => {
+    for (let c = l1.col + 1; c < idx.width; c++) {
+      const t = idx.text({ row: l1.row, col: c });
+      if (t !== '' && LEVEL2_HEADER_KEYS.has(synonymKey(t).key.replace(SET_SUFFIX, ''))) return true;
+    }
+    return false;
+  };
+  const headers = idx.level1.filter(hasLevel2);
+  // A 一级指标 cell without 二级指标 beside it is a header only when the sheet has no better one.
+  if (headers.length === 0) {
+    const l1 = idx.level1[0];
+    const missing: MissingPart[] = ['level2'];
+    if (!between(identities, 0, l1.row)) missing.push('identity');
+    out.unread.push({ sheet, cell: a1(l1.row, l1.col), missing });
+    return out;
+  }
+
+  let consumed = 0;
+  let current: Region | undefined;
+  const regions: Region[] = [];
+  for (const l1 of headers) {
+    if (l1.row < consumed) continue;
+    // A list (the budget system's export): 项目名称 … in the header row itself, one project per merged group of rows.
+    const listHeads = idx.heads.filter((h) => h.row === l1.row && h.col < l1.col);
+    if (listHeads.some((h) => h.field === 'name' || h.field === 'code')) {
+      const block = readBlock(idx, l1, stops, listHeads.map((h) => h.col));
+      consumed = Math.max(block.end, l1.row + 1);
+      for (const t of readList(idx, listHeads, block, sheet, consumed)) out.tables.push(t);
+      current = undefined;
+      continue;
+    }
+    const missing: MissingPart[] = [];
+    const startsTable = between(identities, consumed, l1.row) || between(idx.titles, consumed, l1.row) || !current;
+    if (startsTable && !between(identities, consumed, l1.row)) missing.push('identity');
+    const block = readBlock(idx, l1, stops);
+    if (block.columns.value === undefined && block.columns.longValue === undefined) missing.push('value');
+    consumed = Math.max(block.end, l1.row + 1);
+    if (missing.length) {
+      out.unread.push({ sheet, cell: a1(l1.row, l1.col), missing });
+      if (startsTable) current = undefined;
+      continue;
+    }
+    if (startsTable || !current) {
+      current = { top: lastEnd(regions), header: l1, blocks: [block] };
+      regions.push(current);
+    } else {
+      current.blocks.push(block);
     }
   }
-  // Where a label is missing, its value is looked for where the canonical layout puts it.
-  const valuePos = (key: LabelKey): Pos => {
-    const p = head[key];
-    if (p) return idx.right(p);
-    const slot = HEAD_SLOTS.find((s) => s.key === key)!;
-    return { row: codeLabel.row + slot.row - 2, col: codeLabel.col + slot.col + 1 };
+  for (const region of regions) out.tables.push(readRegion(idx, region, sheet));
+  return out;
+}
+
+function lastEnd(regions: readonly Region[]): number {
+  if (regions.length === 0) return 0;
+  const blocks = regions[regions.length - 1].blocks;
+  return blocks[blocks.length - 1].end;
+}
+
+/** The first target table of a sheet, or undefined when it holds none. Never throws on any grid. */
+export function readTargetTable(grid: Grid, sheet: string): TargetTable | undefined {
+  return readSheetTables(grid, sheet).tables[0];
+}
+
+type AmountKey = 'total' | 'fiscal' | 'other';
+const OPTIONAL_FIELDS: readonly OptionalField[] = ['implementingUnit', 'leader', 'phone', 'attribute', 'period', 'category'];
+
+function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable {
+  const grid = idx.grid;
+  const { top } = region;
+  const headerRow = region.header.row;
+  const inHead = idx.heads.filter((h) => h.row >= top && h.row < headerRow);
+  const hitOf = (f: HeadField) => best(inHead, top, headerRow, (h) => h.field === f);
+  const hits: Partial<Record<HeadField, Hit<'head'>>> = {};
+  for (const f of Object.keys(HEAD_SYNONYMS) as HeadField[]) {
+    const h = hitOf(f);
+    if (h) hits[f] = h;
+  }
+  const labels: Partial<Record<LabelKey, string>> = { indicatorHeader: a1(region.header.row, region.header.col) };
+  for (const k of ['code', 'name', 'budgetBlock', 'total', 'fiscal', 'other', 'fundUse', 'spendingPlan', 'goals'] as const) {
+    const h = hits[k];
+    if (h) labels[k] = a1(h.row, h.col);
+  }
+  const absent = new Set<FieldKey>();
+  // Where a field's label is missing, its value belongs by the indicator header (for a finding that points there).
+  const nowhere = region.header;
+  const text = (f: HeadField): Field<string> => {
+    const h = hits[f];
+    if (h) return headField(idx, h, textOf);
+    return textField(NO_CELLS, nowhere);
   };
+
+  const identity = [hits.code, hits.name].filter((h): h is Hit<'head'> => h !== undefined).sort((a, b) => a.row - b.row || a.col - b.col)[0];
+  const { title, department: deptRow, unit } = readTitle(idx, identity, top);
+  const department = hits.department ? text('department') : deptRow;
+  if (title.text === '') absent.add('title');
+  if (!hits.code) absent.add('code');
+  if (!hits.name) absent.add('name');
+  if (!hits.department && deptRow.text === '') absent.add('department');
+
+  const amounts = readAmounts(idx, hits, inHead, top, headerRow, nowhere, absent);
   // The seed's fund-use row has no 资金用途 label: the text sits in the row under 预算数.
-  const fundUsePos = (): Pos => {
-    if (head.fundUse) return idx.right(head.fundUse);
-    const total = head.total ?? { row: codeLabel.row + 1, col: codeLabel.col + 1 };
-    const row = idx.below(total).row;
-    return firstTextInRow(idx, row, total.col, width, () => true) ?? { row, col: total.col + 1 };
-  };
+  let fundUse: Field<string>;
+  if (hits.fundUse) fundUse = text('fundUse');
+  else if (hits.budgetBlock && hits.total) {
+    const row = idx.below(hits.total).row;
+    const p = row < headerRow ? firstTextInRow(idx, row, hits.total.col, idx.width, () => true) : undefined;
+    fundUse = textField(row < headerRow ? grid : NO_CELLS, p ?? { row, col: hits.total.col + 1 });
+  } else {
+    fundUse = textField(NO_CELLS, nowhere);
+    absent.add('fundUse');
+  }
+  const spendingPlan = readSpendingPlan(idx, hits.spendingPlan, top, headerRow, labels, absent);
+  const goals = hits.goals ? headField(idx, hits.goals, goalsOf) : field(NO_CELLS, nowhere, goalsOf);
+  if (!hits.goals) absent.add('goals');
 
-  // A guessed position inside the indicator block is not the field: it is missing.
-  const headField = <T>(p: Pos, parse: (raw: CellValue, format: string) => Parsed<T>): Field<T> =>
-    p.row < headerLabel.row ? field(grid, p, parse) : field({ values: [] }, p, parse);
+  const optional: Partial<Record<OptionalField, Field<string>>> = {};
+  for (const f of OPTIONAL_FIELDS) if (hits[f]) optional[f] = text(f);
 
-  const { title, department, unit } = readTitle(idx, codeLabel, width);
-  const code = headField(valuePos('code'), textOf);
-  const name = headField(valuePos('name'), textOf);
-  const columns = readHeader(idx, headerLabel, width);
+  // Blocks: the annual set is checked; a 实施期 set is kept beside it.
+  const blocks = region.blocks;
+  let annual = blocks.find((b) => b.set === 'annual') ?? blocks.find((b) => b.set === undefined && blocks.length === 1);
+  if (!annual) annual = blocks.length > 1 ? (blocks.find((b) => b.set !== 'long') ?? blocks[blocks.length - 1]) : blocks[0];
+  const long = blocks.find((b) => b !== annual);
+  const columns = annual.columns;
   const layout: LayoutId = columns.operator !== undefined || columns.unit !== undefined ? 'provincial' : 'standard';
-
-  return {
+  const unusedRows: number[] = [];
+  const indicators = readIndicators(idx, annual, layout, unusedRows);
+  const layoutOf = (c: ColumnMap): LayoutId => (c.operator !== undefined || c.unit !== undefined ? 'provincial' : 'standard');
+  let longIndicators = long ? readIndicators(idx, long, layoutOf(long.columns), unusedRows) : undefined;
+  if (!long && annual.longColumns) {
+    longIndicators = readIndicators(idx, { ...annual, columns: annual.longColumns }, layoutOf(annual.longColumns), []);
+  }
+  for (const k of ['level3', 'description', 'value', 'basis', 'valueType', 'operator', 'unit', 'weight'] as const) {
+    if (columns[k] === undefined) absent.add(k);
+  }
+  const name = hits.name ? text('name') : textField(NO_CELLS, nowhere);
+  const header = annual.header;
+  const table: TargetTable = {
     sheet,
     layout,
     title,
     titleName: titleName(title.text),
     department,
     unit,
-    code,
+    code: hits.code ? text('code') : textField(NO_CELLS, nowhere),
     name,
-    budget: {
-      total: headField(valuePos('total'), parseAmount),
-      fiscal: headField(valuePos('fiscal'), amountOrZero),
-      other: headField(valuePos('other'), amountOrZero),
-    },
-    fundUse: headField(fundUsePos(), textOf),
-    spendingPlan: readSpendingPlan(idx, codeLabel, headerLabel.row, labels),
-    goals: headField(valuePos('goals'), goalsOf),
-    indicators: readIndicators(idx, headerLabel, columns, layout),
-    labels,
-    indicatorColumns: Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, a1(headerLabel.row, c as number)])),
+    budget: amounts.budget,
+    fundUse,
+    spendingPlan,
+    goals,
+    indicators,
+    labels: { ...labels, indicatorHeader: a1(header.row, header.col) },
+    indicatorColumns: Object.fromEntries(
+      (Object.entries(columns) as [ColumnField, number][])
+        .filter(([k]) => k !== 'scoring' && k !== 'remark')
+        .map(([k, c]) => [k as IndicatorColumnKey, a1(header.row, c)]),
+    ),
     year: yearOf(title.text, name.text),
+    framework: detectFramework(indicators),
+    amountCells: amounts.cells,
   };
+  if (absent.size) table.absent = [...absent];
+  if (hits.longGoals) table.longGoals = headField(idx, hits.longGoals, goalsOf);
+  if (longIndicators) table.longIndicators = longIndicators;
+  if (Object.keys(optional).length) table.optional = optional;
+  if (unusedRows.length) table.unusedRows = unusedRows.sort((a, b) => a - b);
+  return table;
+}
+
+/** The amount unit of the table: a `单位：元` note in its head (the nearest above the header wins), else 万元. */
+function tableUnit(idx: GridIndex, top: number, headerRow: number): AmountUnit {
+  let unit: AmountUnit = '万元';
+  for (const n of idx.unitNotes) if (n.row >= Math.max(0, top - 1) && n.row < headerRow) unit = n.unit;
+  return unit;
+}
+
+function readAmounts(
+  idx: GridIndex,
+  hits: Partial<Record<HeadField, Hit<'head'>>>,
+  inHead: readonly Hit<'head'>[],
+  top: number,
+  headerRow: number,
+  nowhere: Pos,
+  absent: Set<FieldKey>,
+): { budget: TargetTable['budget']; cells: Record<AmountKey, AmountCell[]> } {
+  const tableUnitIs = tableUnit(idx, top, headerRow);
+  const cells: Record<AmountKey, AmountCell[]> = { total: [], fiscal: [], other: [] };
+  const read = (hit: Hit<'head'>, key: AmountKey): Field<Decimal> => {
+    const unit: AmountUnit = hit.unit === '元' || hit.unit === '万元' ? hit.unit : tableUnitIs;
+    const f = headField(idx, hit, (raw) => {
+      const p = parseAmountIn(raw, unit);
+      // Blank 财政资金 / 其他资金 mean 0 (SPEC §2).
+      return !p.ok && p.empty && key !== 'total' ? { ok: true, value: ZERO } : p;
+    });
+    const yuan = (statedAmountUnit(f.raw) ?? unit) === '元';
+    if (hit.inline === undefined || hit.inline === '') cells[key].push({ cell: f.cell, raw: f.raw, yuan });
+    return f;
+  };
+  const missing = (key: AmountKey): Field<Decimal> => {
+    absent.add(key);
+    return { cell: a1(nowhere.row, nowhere.col), raw: null, text: '', value: undefined };
+  };
+  /** An aggregate label, else the funding sources summed (小计/合计 are totals, never sources). */
+  const amount = (key: AmountKey, aggregate: HeadField, source?: HeadField): Field<Decimal> => {
+    const h = hits[aggregate];
+    if (h) return read(h, key);
+    const sources = source ? inHead.filter((x) => x.field === source) : [];
+    if (sources.length === 0) return missing(key);
+    const parts = sources.map((s) => read(s, key));
+    if (parts.length === 1) return parts[0];
+    const bad = parts.find((p) => p.value === undefined);
+    if (bad) return bad;
+    const total = sum(parts.map((p) => p.value!));
+    return { cell: parts[0].cell, raw: amountText(total), text: amountText(total), value: total };
+  };
+  const total = amount('total', 'total');
+  // `本年度申请市财政预算资金`: a total that is itself fiscal money, with no breakdown.
+  const totalIsFiscal = !hits.fiscal && !inHead.some((h) => h.field === 'fiscalSource') && hits.total && idx.text(hits.total).includes('财政');
+  const fiscal = totalIsFiscal ? read(hits.total!, 'fiscal') : amount('fiscal', 'fiscal', 'fiscalSource');
+  return { budget: { total, fiscal, other: amount('other', 'other', 'otherSource') }, cells };
+}
+
+function readSpendingPlan(
+  idx: GridIndex,
+  label: Hit<'head'> | undefined,
+  top: number,
+  headerRow: number,
+  labels: Partial<Record<LabelKey, string>>,
+  absent: Set<FieldKey>,
+): SpendingPoint[] {
+  const from = label ? label.row : top;
+  const points = idx.planPoints.filter((p) => p.row >= from && p.row < headerRow);
+  if (!label && points.length === 0) absent.add('spendingPlan');
+  if (label) labels.spendingPlan = a1(label.row, label.col);
+  const anchor: Pos = label ?? { row: headerRow, col: 0 };
+  return QUARTERS.map((quarter, i) => {
+    const hit = best(points, from, headerRow, (p) => p.point === i);
+    let p: Pos;
+    if (hit) {
+      const below = idx.below(hit);
+      const right = idx.right(hit);
+      p = !idx.holdsValue(below) && idx.holdsValue(right) ? right : below;
+    } else {
+      p = { row: anchor.row + 1, col: anchor.col + 1 + i };
+    }
+    const percent = field(p.row < headerRow && (hit || label) ? idx.grid : NO_CELLS, p, parsePercent);
+    const raw = percent.raw;
+    const form: SpendingPoint['form'] =
+      raw === null || cellText(raw) === '' ? 'blank'
+      : typeof raw === 'number' ? (isPercentFormat(formatAt(idx.grid, p.row, p.col)) ? 'percent-number' : 'points-number')
+      : 'text';
+    const point: SpendingPoint = { quarter, percent, form };
+    const shown = hit ? idx.text(hit) : '';
+    if (shown && labelKey(shown) !== labelKey(quarter)) point.label = shown;
+    return point;
+  });
+}
+
+/**
+ * The list layout (Sichuan's budget-system export): one header row 单位名称 | 项目名称 | 预算数 |
+ * 年度目标 | 一级指标 …, then per project its indicator rows, the project's own cells merged down
+ * over them. A row with a 单位名称 but no 项目名称 is a department total, not a project.
+ */
+function readList(idx: GridIndex, listHeads: readonly Hit<'head'>[], block: Block, sheet: string, end: number): TargetTable[] {
+  const grid = idx.grid;
+  const col = (f: HeadField) => best(listHeads, block.header.row, block.header.row + 1, (h) => h.field === f);
+  const nameHit = col('name') ?? col('code')!;
+  const unitHit = col('implementingUnit') ?? col('department');
+  const starts: number[] = [];
+  for (let r = block.start; r < end; r++) if (idx.text({ row: r, col: nameHit.col }) !== '') starts.push(r);
+  const unit = tableUnit(idx, 0, block.header.row);
+  const tables: TargetTable[] = [];
+  const title = (() => {
+    for (let r = block.header.row - 1; r >= 0; r--) {
+      const p = firstTextInRow(idx, r, 0, idx.width, isTitleText);
+      if (p) return textField(grid, p);
+    }
+    return textField(NO_CELLS, block.header);
+  })();
+  starts.forEach((startRow, i) => {
+    const stop = starts[i + 1] ?? end;
+    const at = (h: Hit<'head'> | undefined): Pos => (h ? { row: startRow, col: h.col } : block.header);
+    const cell = (f: HeadField) => {
+      const h = col(f);
+      return textField(h ? grid : NO_CELLS, at(h));
+    };
+    // The department: the nearest total row above (a 单位名称 without a 项目名称).
+    let department = textField(NO_CELLS, block.header);
+    for (let r = startRow - 1; r >= block.start && unitHit; r--) {
+      if (idx.text({ row: r, col: nameHit.col }) === '' && idx.text({ row: r, col: unitHit.col }) !== '') {
+        department = textField(grid, { row: r, col: unitHit.col });
+        break;
+      }
+    }
+    const absent = new Set<FieldKey>(['fiscal', 'other', 'fundUse', 'spendingPlan']);
+    const cells: Record<AmountKey, AmountCell[]> = { total: [], fiscal: [], other: [] };
+    const totalHit = col('total');
+    let total: Field<Decimal> = { cell: a1(block.header.row, block.header.col), raw: null, text: '', value: undefined };
+    if (totalHit) {
+      total = field(grid, at(totalHit), (raw) => parseAmountIn(raw, totalHit.unit === '元' || totalHit.unit === '万元' ? totalHit.unit : unit));
+      cells.total.push({ cell: total.cell, raw: total.raw, yuan: (statedAmountUnit(total.raw) ?? unit) === '元' });
+    } else absent.add('total');
+    const goalsHit = col('goals');
+    if (!goalsHit) absent.add('goals');
+    const layout: LayoutId = block.columns.operator !== undefined || block.columns.unit !== undefined ? 'provincial' : 'standard';
+    const unusedRows: number[] = [];
+    const indicators = readIndicators(idx, { ...block, start: startRow, end: stop }, layout, unusedRows);
+    for (const k of ['level3', 'description', 'value', 'basis', 'valueType', 'operator', 'unit', 'weight'] as const) {
+      if (block.columns[k] === undefined) absent.add(k);
+    }
+    if (!col('code')) absent.add('code');
+    const name = cell('name');
+    const header = block.header;
+    const optional: Partial<Record<OptionalField, Field<string>>> = {};
+    if (unitHit && unitHit.field === 'implementingUnit') optional.implementingUnit = cell('implementingUnit');
+    const zero = (c: string): Field<Decimal> => ({ cell: c, raw: null, text: '', value: undefined });
+    const table: TargetTable = {
+      sheet,
+      layout,
+      title,
+      titleName: titleName(title.text),
+      department,
+      unit: textField(NO_CELLS, header),
+      code: cell('code'),
+      name,
+      budget: { total, fiscal: zero(total.cell), other: zero(total.cell) },
+      fundUse: textField(NO_CELLS, header),
+      spendingPlan: QUARTERS.map((quarter) => ({ quarter, percent: field(NO_CELLS, header, parsePercent), form: 'blank' as const })),
+      goals: goalsHit ? field(grid, at(goalsHit), goalsOf) : field(NO_CELLS, header, goalsOf),
+      indicators,
+      labels: { indicatorHeader: a1(header.row, header.col), name: a1(nameHit.row, nameHit.col) },
+      indicatorColumns: Object.fromEntries(
+        (Object.entries(block.columns) as [ColumnField, number][])
+          .filter(([k]) => k !== 'scoring' && k !== 'remark')
+          .map(([k, c]) => [k as IndicatorColumnKey, a1(header.row, c)]),
+      ),
+      year: yearOf(title.text, name.text),
+      framework: detectFramework(indicators),
+      amountCells: cells,
+      absent: [...absent],
+    };
+    if (Object.keys(optional).length) table.optional = optional;
+    if (unusedRows.length) table.unusedRows = unusedRows;
+    tables.push(table);
+  });
+  return tables;
 }

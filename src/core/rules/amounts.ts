@@ -2,7 +2,7 @@
 import { Finding } from '../finding';
 import { Field, TargetTable } from '../model';
 import { Decimal, ZERO, amountText, decimalPlaces } from '../money';
-import { RuleMeta, TableRule, finding } from './rule';
+import { RuleMeta, TableRule, finding, hasField } from './rule';
 
 type AmountKey = keyof TargetTable['budget'];
 
@@ -25,10 +25,10 @@ const A001: RuleMeta = { id: 'A001', severity: 'error' };
  * reported here too, naming the field: it is the same mistake, and without a number A003
  * cannot check the sum, so it must not pass silently.
  */
-export const amountNotNumber: TableRule = (t) =>
+export const amountNotNumber: TableRule = (t, profile) =>
   AMOUNT_KEYS.flatMap((key): Finding[] => {
     const f = t.budget[key];
-    if (amountOf(key, f) !== undefined) return [];
+    if (amountOf(key, f) !== undefined || !hasField(t, profile, key)) return [];
     const { zh, en } = AMOUNT_LABELS[key];
     return f.text === ''
       ? [finding(A001, t.sheet, f.cell, `缺少${zh}`, `${en} is missing`)]
@@ -48,7 +48,9 @@ export const amountNegative: TableRule = (t) =>
 
 const A003: RuleMeta = { id: 'A003', severity: 'error' };
 /** 预算数 ≠ 财政资金 + 其他资金, exactly; checked only when all three are numbers. */
-export const totalIsSum: TableRule = (t) => {
+export const totalIsSum: TableRule = (t, profile) => {
+  // Without a 财政资金 field the template states no breakdown to check (a missing 其他资金 is 0).
+  if (!hasField(t, profile, 'total') || !hasField(t, profile, 'fiscal')) return [];
   const [total, fiscal, other] = AMOUNT_KEYS.map((key) => amountOf(key, t.budget[key]));
   if (!total || !fiscal || !other) return [];
   const sum = fiscal.plus(other);
@@ -71,7 +73,9 @@ export const amountDecimals: TableRule = (t, profile) =>
   AMOUNT_KEYS.flatMap((key): Finding[] => {
     const f = t.budget[key];
     const { zh, en } = AMOUNT_LABELS[key];
-    const places = f.value ? decimalPlaces(f.value) : 0;
+    // Decimals count as the sheet shows the amount: 3,309,840.00 元 is 330.984 万元 but has two.
+    const yuan = t.amountCells?.[key]?.some((c) => c.yuan) ?? false;
+    const places = f.value ? decimalPlaces(yuan ? f.value.times(10_000) : f.value) : 0;
     return f.value && places > profile.amountDecimals
       ? [
           finding(
@@ -87,8 +91,8 @@ export const amountDecimals: TableRule = (t, profile) =>
 
 const A005: RuleMeta = { id: 'A005', severity: 'warning' };
 /** 资金用途 empty. */
-export const fundUseMissing: TableRule = (t) =>
-  t.fundUse.text === ''
+export const fundUseMissing: TableRule = (t, profile) =>
+  t.fundUse.text === '' && hasField(t, profile, 'fundUse')
     ? [finding(A005, t.sheet, t.fundUse.cell, '缺少资金用途：请说明资金用于什么', '资金用途 (what the money is for) is empty')]
     : [];
 

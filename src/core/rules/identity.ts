@@ -2,26 +2,26 @@
 import { Finding } from '../finding';
 import { TargetTable } from '../model';
 import { Profile } from '../profile';
+import { compileSafePattern } from '../safePattern';
 import { labelKey } from '../text';
-import { RuleMeta, TableRule, finding } from './rule';
+import { RuleMeta, TableRule, finding, hasField } from './rule';
 
 const T001: RuleMeta = { id: 'T001', severity: 'error' };
 /** 项目编码 missing. */
-export const codeMissing: TableRule = (t) =>
-  t.code.text === '' ? [finding(T001, t.sheet, t.code.cell, '缺少项目编码', '项目编码 (project code) is missing')] : [];
+export const codeMissing: TableRule = (t, profile) =>
+  t.code.text === '' && hasField(t, profile, 'code') ? [finding(T001, t.sheet, t.code.cell, '缺少项目编码', '项目编码 (project code) is missing')] : [];
 
 const T002: RuleMeta = { id: 'T002', severity: 'warning' };
-const patterns = new Map<string, RegExp>();
-const codeRegExp = (pattern: string) => {
-  let re = patterns.get(pattern);
-  if (!re) patterns.set(pattern, (re = new RegExp(pattern)));
-  return re;
+/** The profile's pattern, matched in bounded time (core/safePattern.ts); a refused pattern checks nothing. */
+const codeMatches = (pattern: string, code: string) => {
+  const safe = compileSafePattern(pattern);
+  return !safe.ok || safe.pattern.test(code);
 };
 /** 项目编码 not of the profile's pattern, or its year digits (7th–8th characters) not the table's year. */
 export const codeFormat: TableRule = (t: TargetTable, profile: Profile): Finding[] => {
   const code = t.code.text;
   if (code === '') return [];
-  if (!codeRegExp(profile.codePattern).test(code)) {
+  if (!codeMatches(profile.codePattern, code)) {
     return [
       finding(
         T002,
@@ -50,17 +50,23 @@ export const codeFormat: TableRule = (t: TargetTable, profile: Profile): Finding
 
 const T004: RuleMeta = { id: 'T004', severity: 'error' };
 /** 项目名称 missing. */
-export const nameMissing: TableRule = (t) =>
-  t.name.text === '' ? [finding(T004, t.sheet, t.name.cell, '缺少项目名称', '项目名称 (project name) is missing')] : [];
+export const nameMissing: TableRule = (t, profile) =>
+  t.name.text === '' && hasField(t, profile, 'name') ? [finding(T004, t.sheet, t.name.cell, '缺少项目名称', '项目名称 (project name) is missing')] : [];
 
 const T005: RuleMeta = { id: 'T005', severity: 'warning' };
+/** Words of a template's own title (`自治区本级部门2019年项目支出预算绩效目标表`), not of a project name. */
+const GENERIC_TITLE_WORDS = /项目支出|部门预算|本级部门|预算项目|财政项目|专项资金绩效|区域绩效|资金$/;
 /**
  * The title is not `{项目名称}绩效目标表`. The quick fix rewrites the title from the name and
  * keeps a leading sequence number (`9.`) the officer numbered the tables with.
  */
-export const titleMatchesName: TableRule = (t) => {
+export const titleMatchesName: TableRule = (t, profile) => {
   const name = t.name.text;
-  if (name === '' || labelKey(t.titleName) === labelKey(name)) return [];
+  // A template without a title line (a pasted table) has no title to match.
+  if (t.title.text === '' && !hasField(t, profile, 'title')) return [];
+  // A title that names no project (`项目支出绩效目标申报表`) is its template's, not a mismatch.
+  if (name === '' || (t.titleName === '' && t.title.text !== '') || labelKey(t.titleName) === labelKey(name)) return [];
+  if (t.title.text !== '' && (labelKey(t.title.text).includes(labelKey(name)) || GENERIC_TITLE_WORDS.test(t.titleName))) return [];
   const sequence = /^\s*\d+\s*[.．、]/.exec(t.title.text)?.[0].trim() ?? '';
   const title = `${sequence}${name}绩效目标表`;
   const fix = {

@@ -12,7 +12,7 @@ describe('validateTable', () => {
     expect(validateTable(buildTable(), p)).toEqual([]);
   });
   it('runs every table rule', () => {
-    expect(TABLE_RULES).toHaveLength(28);
+    expect(TABLE_RULES).toHaveLength(29);
   });
   it('sorts errors, warnings, infos, each by row then column', () => {
     const table = buildTable({

@@ -8,6 +8,7 @@ import { FORMAT_RULES } from './format';
 import { GOAL_RULES } from './goals';
 import { IDENTITY_RULES } from './identity';
 import { INDICATOR_RULES } from './indicators';
+import { READING_RULES } from './reading';
 import { TableRule } from './rule';
 import { SPENDING_PLAN_RULES } from './spendingPlan';
 import { WORKBOOK_RULES } from './workbook';
@@ -20,6 +21,7 @@ export const TABLE_RULES: readonly TableRule[] = [
   ...GOAL_RULES,
   ...INDICATOR_RULES,
   ...FORMAT_RULES,
+  ...READING_RULES,
 ];
 
 /** Row and column of a finding's cell; an address that is not a cell sorts last. */

@@ -4,47 +4,39 @@ import { Indicator, TargetTable } from '../model';
 import { IndicatorValue, formatIndicatorValue } from '../parse';
 import { Profile } from '../profile';
 import { labelKey } from '../text';
-import {
-  BASIS_CHOICES,
-  LEVEL1,
-  LEVEL2_BY_LEVEL1,
-  canonicalLevel1,
-  canonicalLevel2,
-  indicatorNameKey,
-  isBenefit,
-  isOutput,
-  isSatisfaction,
-} from '../taxonomy';
-import { RuleMeta, TableRule, finding } from './rule';
+import { Framework } from '../model';
+import { BASIS_CHOICES, Category, FRAMEWORKS, canonicalLevel1, categoryIn, indicatorNameKey, isBenefit, isOutput, level1Names } from '../taxonomy';
+import { RuleMeta, TableRule, finding, hasField } from './rule';
 
 type Quantity = Extract<IndicatorValue, { kind: 'quantitative' }>;
 
 /** Findings about something missing from the block point at its header. */
 const headerCell = (t: TargetTable) => t.labels.indicatorHeader ?? t.title.cell;
 
-/** Each row's canonical 一级/二级指标, worked out once for all the rules that need them. */
-const categories = new WeakMap<Indicator, { level1?: (typeof LEVEL1)[number]; level2?: string }>();
-
-function categoryOf(ind: Indicator) {
-  let c = categories.get(ind);
-  if (!c) {
-    const level1 = canonicalLevel1(ind.level1.text);
-    c = { level1, level2: level1 && canonicalLevel2(level1, ind.level2.text) };
-    categories.set(ind, c);
-  }
-  return c;
+/** The framework a table is checked against: the profile's, or the one its names use (SPEC §3a). */
+export function frameworkOf(t: TargetTable, profile: Profile): Framework {
+  return profile.framework !== 'auto' ? profile.framework : (t.framework ?? 'mof-2021');
 }
 
-const level1Of = (ind: Indicator) => categoryOf(ind).level1;
-const level2Of = (ind: Indicator) => categoryOf(ind).level2;
+/** Each row's canonical 一级/二级指标 in its framework, worked out once for all the rules that need them. */
+const categories = new WeakMap<Indicator, { framework: Framework; category: Category }>();
+
+function categoryOf(ind: Indicator, framework: Framework): Category {
+  const c = categories.get(ind);
+  if (c && c.framework === framework) return c.category;
+  const category = categoryIn(framework, ind.level1.text, ind.level2.text);
+  categories.set(ind, { framework, category });
+  return category;
+}
 
 /** A rule that looks at each indicator row on its own and finds at most one thing in it. */
 const eachRow =
-  (check: (ind: Indicator, t: TargetTable, profile: Profile) => Finding | undefined): TableRule =>
+  (check: (ind: Indicator, t: TargetTable, profile: Profile, category: Category, framework: Framework) => Finding | undefined): TableRule =>
   (t, profile) => {
     const findings: Finding[] = [];
+    const framework = frameworkOf(t, profile);
     for (const ind of t.indicators) {
-      const f = check(ind, t, profile);
+      const f = check(ind, t, profile, categoryOf(ind, framework), framework);
       if (f) findings.push(f);
     }
     return findings;
@@ -85,7 +77,14 @@ const I002: RuleMeta = { id: 'I002', severity: 'error' };
 /** A required 一级指标 with no row; not raised on an empty block, which I001 reports once. */
 export const requiredLevel1Missing: TableRule = (t, profile) => {
   if (t.indicators.length === 0) return [];
-  const present = new Set(t.indicators.map(level1Of));
+  const framework = frameworkOf(t, profile);
+  const present = new Set<string | undefined>();
+  for (const ind of t.indicators) {
+    const c = categoryOf(ind, framework);
+    present.add(c.level1);
+    // 2015 and provincial: 满意度 is a 二级 under 效益指标, and satisfies a required 满意度指标.
+    if (c.satisfaction) present.add('满意度指标');
+  }
   return profile.requiredLevel1
     .filter((required) => !present.has(canonicalLevel1(required)))
     .map((required) =>
@@ -95,10 +94,11 @@ export const requiredLevel1Missing: TableRule = (t, profile) => {
 
 const I003: RuleMeta = { id: 'I003', severity: 'error' };
 /** An unknown or missing 一级指标; a value carried down a merged cell is reported once, at its first row. */
-export const level1Unknown = eachRow((ind, t) => {
-  if (ind.level1Carried || level1Of(ind)) return undefined;
+export const level1Unknown = eachRow((ind, t, _profile, category, framework) => {
+  if (ind.level1Carried || category.level1) return undefined;
   const { text, cell } = ind.level1;
-  const [zh, en] = [LEVEL1.join('、'), LEVEL1.join(', ')];
+  const names = level1Names(framework);
+  const [zh, en] = [names.join('、'), names.join(', ')];
   return text === ''
     ? finding(I003, t.sheet, cell, `缺少一级指标（可选：${zh}）`, `一级指标 is missing (one of ${en})`)
     : finding(I003, t.sheet, cell, `一级指标“${text}”不在指标体系内（可选：${zh}）`, `Unknown 一级指标 "${text}" (one of ${en})`);
@@ -106,11 +106,12 @@ export const level1Unknown = eachRow((ind, t) => {
 
 const I004: RuleMeta = { id: 'I004', severity: 'error' };
 /** A 二级指标 not allowed under its 一级指标 (checked when the 一级指标 is known). */
-export const level2NotAllowed = eachRow((ind, t) => {
-  const l1 = level1Of(ind);
-  if (!l1 || level2Of(ind) || (ind.level1Carried && ind.level2Carried)) return undefined;
+export const level2NotAllowed = eachRow((ind, t, _profile, category, framework) => {
+  const l1 = category.level1;
+  if (!l1 || category.level2 || (ind.level1Carried && ind.level2Carried)) return undefined;
   const { text, cell } = ind.level2;
-  const [zh, en] = [LEVEL2_BY_LEVEL1[l1].join('、'), LEVEL2_BY_LEVEL1[l1].join(', ')];
+  const allowed = FRAMEWORKS[framework].level2[l1];
+  const [zh, en] = [allowed.join('、'), allowed.join(', ')];
   return text === ''
     ? finding(I004, t.sheet, cell, `缺少二级指标（“${l1}”下可选：${zh}）`, `二级指标 is missing (under "${l1}": ${en})`)
     : finding(
@@ -124,8 +125,8 @@ export const level2NotAllowed = eachRow((ind, t) => {
 
 const I005: RuleMeta = { id: 'I005', severity: 'error' };
 /** 三级指标 empty. */
-export const level3Missing = eachRow((ind, t) =>
-  ind.level3.text === ''
+export const level3Missing = eachRow((ind, t, profile) =>
+  ind.level3.text === '' && hasField(t, profile, 'level3')
     ? finding(I005, t.sheet, ind.level3.cell, '缺少三级指标：请写明具体衡量什么', '三级指标 is missing: name what is measured')
     : undefined,
 );
@@ -167,9 +168,9 @@ export const descriptionMissing = eachRow((ind, t) => {
 
 const I008: RuleMeta = { id: 'I008', severity: 'error' };
 /** 指标值 empty, or unreadable (an error value such as `#REF!`), so no value is stated. */
-export const valueMissing = eachRow((ind, t) => {
+export const valueMissing = eachRow((ind, t, profile) => {
   const { value, text, cell } = ind.value;
-  if (value !== undefined) return undefined;
+  if (value !== undefined || !hasField(t, profile, 'value')) return undefined;
   return text === ''
     ? finding(I008, t.sheet, cell, '缺少指标值', '指标值 (target value) is missing')
     : finding(I008, t.sheet, cell, `指标值“${text}”无法读取`, `指标值 "${text}" cannot be read`);
@@ -201,10 +202,12 @@ const I009: RuleMeta = { id: 'I009', severity: 'warning' };
  * A 数量指标 value with no unit (seed: `8` for a head count). Points at the 计量单位 cell in
  * the provincial layout, else at the 指标值 cell.
  */
-export const quantityUnitMissing = eachRow((ind, t) => {
+export const quantityUnitMissing = eachRow((ind, t, _profile, category) => {
   const v = ind.value.value;
-  if (v?.kind !== 'quantitative' || v.unit !== '' || !isOutput(level1Of(ind)) || level2Of(ind) !== '数量指标') return undefined;
-  const cell = ind.unit?.cell ?? ind.value.cell;
+  if (v?.kind !== 'quantitative' || v.unit !== '' || !isOutput(category.level1) || category.level2 !== '数量指标') return undefined;
+  // `开展修复工程（个）`: the 三级指标 states the unit.
+  if (/[(（][^()（）]{1,4}[)）]$/.test(ind.level3.text)) return undefined;
+  const cell = ind.unit && !t.absent?.includes('unit') ? ind.unit.cell : ind.value.cell;
   const { text } = ind.value;
   const unit = guessUnit(ind.description.text);
   if (!unit) {
@@ -237,9 +240,9 @@ const I010: RuleMeta = { id: 'I010', severity: 'warning' };
  * below the profile minimum. `≥98` (seed project 6) and `98%` get a quick fix to `≥98%`; a
  * qualitative value, an upper bound or another unit needs the officer's own words.
  */
-export const satisfactionThreshold = eachRow((ind, t, profile) => {
+export const satisfactionThreshold = eachRow((ind, t, profile, category) => {
   const v = ind.value.value;
-  if (!v || !isSatisfaction(level1Of(ind))) return undefined;
+  if (!v || !category.satisfaction) return undefined;
   const { text, cell } = ind.value;
   if (v.kind === 'quantitative' && THRESHOLD_OPERATORS.includes(v.operator) && v.unit === '%') {
     return v.number.lt(profile.satisfactionMin)
@@ -263,8 +266,8 @@ export const satisfactionThreshold = eachRow((ind, t, profile) => {
 
 const I011: RuleMeta = { id: 'I011', severity: 'warning' };
 /** 指标值确定依据 empty. */
-export const basisMissing = eachRow((ind, t) =>
-  ind.basis.text === ''
+export const basisMissing = eachRow((ind, t, profile) =>
+  ind.basis.text === '' && hasField(t, profile, 'basis')
     ? finding(
         I011,
         t.sheet,
@@ -303,8 +306,8 @@ export const indicatorRepeated: TableRule = (t) => {
 
 const I013: RuleMeta = { id: 'I013', severity: 'info' };
 /** A 效益指标 whose value is qualitative only. */
-export const benefitQualitative = eachRow((ind, t) =>
-  ind.value.value?.kind === 'qualitative' && isBenefit(level1Of(ind))
+export const benefitQualitative = eachRow((ind, t, _profile, category) =>
+  ind.value.value?.kind === 'qualitative' && isBenefit(category.level1) && !category.satisfaction
     ? finding(
         I013,
         t.sheet,
@@ -314,6 +317,18 @@ export const benefitQualitative = eachRow((ind, t) =>
       )
     : undefined,
 );
+
+/**
+ * A table with two indicator sets (实施期 and 年度) is checked on its annual set, and each
+ * finding says so (SPEC §3a).
+ */
+const annualSet =
+  (rule: TableRule): TableRule =>
+  (t, profile) => {
+    const findings = rule(t, profile);
+    if (!t.longIndicators?.length) return findings;
+    return findings.map((f) => ({ ...f, message: `年度指标：${f.message}`, message_en: `Annual indicators: ${f.message_en}` }));
+  };
 
 export const INDICATOR_RULES: readonly TableRule[] = [
   indicatorsMissing,
@@ -329,4 +344,4 @@ export const INDICATOR_RULES: readonly TableRule[] = [
   basisMissing,
   indicatorRepeated,
   benefitQualitative,
-];
+].map(annualSet);

@@ -1,6 +1,6 @@
 /** The shape of a rule: a small pure function over parsed tables (SPEC §4). */
 import { Finding, QuickFix, RuleId, Severity } from '../finding';
-import { TargetTable } from '../model';
+import { FieldKey, TargetTable } from '../model';
 import { Profile } from '../profile';
 
 export type TableRule = (table: TargetTable, profile: Profile) => Finding[];
@@ -23,4 +23,12 @@ export function finding(
   return fix
     ? { rule: meta.id, severity: meta.severity, sheet, cell, message, message_en, fix }
     : { rule: meta.id, severity: meta.severity, sheet, cell, message, message_en };
+}
+
+/**
+ * Whether a rule about a field applies: the sheet's template has the field, or the profile
+ * requires it (SPEC §3a: absent fields are not defects).
+ */
+export function hasField(t: TargetTable, profile: Profile, key: FieldKey): boolean {
+  return !t.absent?.includes(key) || profile.requiredFields.includes(key);
 }

@@ -2,7 +2,7 @@
 import { CellEdit, Finding, QuickFix } from '../finding';
 import { SpendingPoint, TargetTable } from '../model';
 import { Decimal, HUNDRED, ZERO, decimalPlaces, sum } from '../money';
-import { RuleMeta, TableRule, finding } from './rule';
+import { RuleMeta, TableRule, finding, hasField } from './rule';
 
 const pct = (x: Decimal) => `${x.toString()}%`;
 
@@ -24,7 +24,8 @@ function perQuarterShares(t: TargetTable): Decimal[] | undefined {
 const S001: RuleMeta = { id: 'S001', severity: 'error' };
 /** A percentage missing or not a percentage. */
 export const percentMissing: TableRule = (t) =>
-  t.spendingPlan.flatMap(({ quarter, percent }): Finding[] => {
+  t.spendingPlan.flatMap(({ quarter: slot, label, percent }): Finding[] => {
+    const quarter = label ?? slot;
     if (percent.value !== undefined) return [];
     return percent.text === ''
       ? [finding(S001, t.sheet, percent.cell, `缺少${quarter}累计支出计划（%）`, `The ${quarter} cumulative spending share (%) is missing`)]
@@ -42,7 +43,9 @@ export const percentMissing: TableRule = (t) =>
 const S002: RuleMeta = { id: 'S002', severity: 'error' };
 /** A percentage outside 0–100. */
 export const percentInRange: TableRule = (t) =>
-  t.spendingPlan.flatMap(({ quarter, percent: { value, cell } }): Finding[] =>
+  t.spendingPlan.flatMap(({ quarter: slot, label, percent: { value, cell } }): Finding[] => {
+    const quarter = label ?? slot;
+    return (
     value && (value.lt(ZERO) || value.gt(HUNDRED))
       ? [
           finding(
@@ -53,8 +56,9 @@ export const percentInRange: TableRule = (t) =>
             `The ${quarter} cumulative spending share must be between 0% and 100%, it is ${pct(value)}`,
           ),
         ]
-      : [],
-  );
+      : []
+    );
+  });
 
 const S003: RuleMeta = { id: 'S003', severity: 'error' };
 /**
@@ -75,8 +79,8 @@ export const percentNotDecreasing: TableRule = (t) => {
           S003,
           t.sheet,
           point.percent.cell,
-          `${point.quarter}累计支出计划${pct(value)}低于${before.quarter}的${pct(previous)}：支出计划是累计数，不能减少`,
-          `The ${point.quarter} share ${pct(value)} is lower than the ${before.quarter} share ${pct(previous)}: the plan is cumulative and cannot go down`,
+          `${point.label ?? point.quarter}累计支出计划${pct(value)}低于${before.label ?? before.quarter}的${pct(previous)}：支出计划是累计数，不能减少`,
+          `The ${point.label ?? point.quarter} share ${pct(value)} is lower than the ${before.label ?? before.quarter} share ${pct(previous)}: the plan is cumulative and cannot go down`,
         ),
       );
     }
@@ -127,4 +131,10 @@ export const planEndsAtHundred: TableRule = (t) => {
   ];
 };
 
-export const SPENDING_PLAN_RULES: readonly TableRule[] = [percentMissing, percentInRange, percentNotDecreasing, planEndsAtHundred];
+/** The S-rules apply where the template has a spending plan (or the profile requires one). */
+const withPlan =
+  (rule: TableRule): TableRule =>
+  (t, profile) =>
+    hasField(t, profile, 'spendingPlan') ? rule(t, profile) : [];
+
+export const SPENDING_PLAN_RULES: readonly TableRule[] = [percentMissing, percentInRange, percentNotDecreasing, planEndsAtHundred].map(withPlan);

@@ -37,7 +37,9 @@ const W001: RuleMeta = { id: 'W001', severity: 'warning' };
  * A department that differs from the one most sheets give (a tie goes to the earliest sheet).
  * A blank department differs too. The quick fix writes the common one.
  */
-export const departmentDiffers: WorkbookRule = (tables) => {
+export const departmentDiffers: WorkbookRule = (all, profile) => {
+  // A template without a department row states none to compare.
+  const tables = all.filter((t) => !t.absent?.includes('department') || profile.requiredFields.includes('department'));
   const counts = new Map<string, { count: number; text: string }>();
   for (const t of tables) {
     const key = labelKey(t.department.text);

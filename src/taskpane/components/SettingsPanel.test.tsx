@@ -4,7 +4,7 @@ import { DEFAULT_PROFILE, Profile } from '../../core/profile';
 import { I18nProvider } from '../i18n';
 import { SettingsPanel } from './SettingsPanel';
 
-const STORED: Profile = { requiredLevel1: ['产出指标', '满意度指标'], satisfactionMin: 95, codePattern: '^\\d{6}', amountDecimals: 2 };
+const STORED: Profile = { requiredLevel1: ['产出指标', '满意度指标'], satisfactionMin: 95, codePattern: '^\\d{6}', amountDecimals: 2, framework: 'auto', requiredFields: [] };
 
 async function show(loadProfile = jest.fn().mockResolvedValue(STORED), saveProfile = jest.fn().mockResolvedValue(undefined)) {
   const onSaved = jest.fn();
@@ -40,7 +40,7 @@ describe('SettingsPanel', () => {
     fireEvent.change(input(SATISFACTION), { target: { value: '90' } });
     fireEvent.change(input(DECIMALS), { target: { value: '4' } });
     await act(async () => fireEvent.click(save()));
-    const expected: Profile = { requiredLevel1: ['产出指标', '效益指标', '满意度指标'], satisfactionMin: 90, codePattern: '^\\d{6}', amountDecimals: 4 };
+    const expected: Profile = { requiredLevel1: ['产出指标', '效益指标', '满意度指标'], satisfactionMin: 90, codePattern: '^\\d{6}', amountDecimals: 4, framework: 'auto', requiredFields: [] };
     expect(saveProfile).toHaveBeenCalledWith(expected);
     expect(onSaved).toHaveBeenCalledWith(expected);
     expect(screen.getByText('已保存在工作簿中。')).toBeTruthy();

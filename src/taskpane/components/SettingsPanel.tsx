@@ -57,12 +57,18 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
   const [draft, setDraft] = useState<Draft>();
   const [saved, setSaved] = useState(false);
   const [loadError, setLoadError] = useState<unknown>();
+  // Settings this panel does not edit (framework, required fields) are kept as stored.
+  const [base, setBase] = useState<Profile>(DEFAULT_PROFILE);
   const save = useAction(saveProfile);
 
   useEffect(() => {
     let live = true;
     loadProfile().then(
-      (p) => live && setDraft(toDraft(p)),
+      (p) => {
+        if (!live) return;
+        setBase(p);
+        setDraft(toDraft(p));
+      },
       (e: unknown) => {
         if (!live) return;
         setLoadError(e);
@@ -87,6 +93,7 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
     return {
       problems,
       profile: {
+        ...base,
         // In the taxonomy's order, whatever order they were ticked in.
         requiredLevel1: LEVEL1.filter((l) => d.requiredLevel1.includes(l)),
         satisfactionMin: satisfaction,

@@ -1,0 +1,89 @@
+/**
+ * `check PATH...` (SPEC §7): files and folders, `.xls`/`.ods` through LibreOffice, files
+ * checked in parallel, the readable report, `--json`, `--jsonl` as each file is done, and the
+ * bureau's report workbook with `--report`. Exit 0 no errors, 1 errors found, 2 a file or
+ * folder could not be read (the others are still checked) or the report could not be written.
+ */
+import { existsSync } from 'fs';
+import { Profile } from '../core/profile';
+import { readyToSend } from '../core/finding';
+import { checkAll, defaultJobs } from './batch';
+import { FileCheck, exitCode, toJson, toText } from './check';
+import { expandInputs } from './inputs';
+import { Io } from './io';
+import { msg } from './messages';
+import { isInputFile } from './output';
+import { writeReport } from './report';
+import { printable } from './terminalText';
+
+export interface CheckCommandOptions {
+  json?: boolean;
+  jsonl?: boolean;
+  report?: string;
+  force?: boolean;
+  jobs?: number;
+}
+
+/** The progress line's counts: files done, files with errors, files that could not be read. */
+function progressCounter(total: number, io: Io) {
+  let done = 0;
+  let blocked = 0;
+  let unreadable = 0;
+  const show = () => io.progress?.(msg.progress(done, total, blocked, unreadable));
+  return {
+    /** Counts a finished file, runs `print` with the line cleared (output never mixes with it), and shows the line. */
+    add(r: FileCheck, print?: () => void) {
+      done++;
+      if (!r.ok) unreadable++;
+      else if (!readyToSend(r.findings)) blocked++;
+      if (print) {
+        io.progress?.('');
+        print();
+      }
+      show();
+    },
+    clear: () => io.progress?.(''),
+  };
+}
+
+export async function checkCommand(paths: readonly string[], profile: Profile, options: CheckCommandOptions, io: Io): Promise<number> {
+  const report = options.report;
+  const { inputs, problems } = await expandInputs(paths, report ? [report] : []);
+  for (const p of problems) io.err(p);
+  if (report) {
+    if (isInputFile(report, inputs.map((i) => i.file))) {
+      io.err(msg.outIsInput(report));
+      return 2;
+    }
+    if (!options.force && existsSync(report)) {
+      io.err(msg.reportExists(report));
+      return 2;
+    }
+  }
+
+  const progress = progressCounter(inputs.length, io);
+  const results = await checkAll(inputs, profile, {
+    jobs: options.jobs ?? defaultJobs(),
+    summary: report !== undefined,
+    onResult: (_index, result) => progress.add(result, options.jsonl ? () => io.out(JSON.stringify(toJson([result]).files[0])) : undefined),
+  });
+  progress.clear();
+
+  for (const r of results) {
+    if (!r.ok) io.err(printable(msg.fileUnreadable(r.file, r.reason)));
+    else if (r.projects.length === 0) io.err(printable(msg.noTables(r.file)));
+  }
+  if (!options.jsonl) io.out(options.json ? JSON.stringify(toJson(results)) : toText(results));
+
+  let code = Math.max(exitCode(results), problems.length ? 2 : 0);
+  if (report) {
+    try {
+      await writeReport(report, results, profile);
+      io.err(msg.reportWritten(report, results.length, results.reduce((n, r) => n + (r.ok ? r.findings.length : 1), 0)));
+    } catch (e) {
+      io.err(msg.cannotWrite(report, e instanceof Error ? e.message : String(e)));
+      code = 2;
+    }
+  }
+  return code;
+}

@@ -1,0 +1,44 @@
+/**
+ * Reading an input file safely: only a regular file (never a folder, FIFO or device, which
+ * could block or never end), opened without blocking, and never more than a cap of bytes.
+ */
+import { constants, promises as fs } from 'fs';
+import { WorkbookReadError } from './limits';
+
+/**
+ * The bytes of `file`. Throws `WorkbookReadError('not-a-file')` for anything but a regular
+ * file, `WorkbookReadError('too-large', 'maxFileBytes')` past `maxBytes`, and the system's
+ * error (`ENOENT`, `EACCES`, …) when it cannot be opened.
+ */
+export async function readInputFile(file: string, maxBytes: number): Promise<Buffer> {
+  // stat never blocks, even on a FIFO without a writer; O_NONBLOCK keeps open() from blocking if it was swapped meanwhile.
+  const before = await fs.stat(file);
+  if (before.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (!before.isFile()) throw new WorkbookReadError('not-a-file');
+  if (before.size > maxBytes) throw new WorkbookReadError('too-large', 'maxFileBytes');
+  const handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new WorkbookReadError('not-a-file');
+    if (st.size > maxBytes) throw new WorkbookReadError('too-large', 'maxFileBytes');
+    // Read up to one byte past the cap: a file that grows while read is still refused.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      if (total > maxBytes) throw new WorkbookReadError('too-large', 'maxFileBytes');
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A small text input (a profile, a `--from` file) read with the same care, as UTF-8. */
+export async function readInputText(file: string, maxBytes: number): Promise<string> {
+  return (await readInputFile(file, maxBytes)).toString('utf8');
+}
