@@ -13,8 +13,8 @@ import { exportDocx } from '../docx';
 import { docxMsg } from './docxMessages';
 import { Io } from './io';
 import { msg } from './messages';
-import { isInputFile } from './output';
-import { UnreadableFile, loadWorkbookFile, validateSheets } from './workbook';
+import { fixedDate, isInputFile } from './output';
+import { UnreadableFile, readWorkbookFile, unreadableFindings, validateSheets } from './workbook';
 
 export interface ExportOptions {
   allowErrors: boolean;
@@ -28,12 +28,16 @@ export async function exportCommand(file: string, out: string, profile: Profile,
   }
   let loaded;
   try {
-    loaded = await loadWorkbookFile(file, { readOnly: true });
+    // The same capped package reader as `check`: what is exported is what `check` judged.
+    loaded = await readWorkbookFile(file);
   } catch (e) {
     io.err(e instanceof UnreadableFile ? e.message : msg.fileUnreadable(file, String(e)));
     return 2;
   }
-  const { tables, findings } = validateSheets(loaded.sheets, profile, loaded.summarySheet);
+  const checked = validateSheets(loaded.sheets, profile, loaded.summarySheet);
+  const { tables } = checked;
+  // A sheet that could not be read is an error (R001): its tables would be missing from the document.
+  const findings = [...unreadableFindings(loaded.unreadable), ...checked.findings];
   if (tables.length === 0) {
     io.err(docxMsg.exportNoTables(file));
     return 2;
@@ -51,7 +55,9 @@ export async function exportCommand(file: string, out: string, profile: Profile,
     }
   }
   const department = findDepartmentSheet(loaded.sheets);
-  const bytes = await exportDocx(tables.map(tableToInput), department ? departmentToInput(department) : undefined);
+  // SOURCE_DATE_EPOCH fixes the document's dates (core properties and zip entries): same workbook, same bytes.
+  const date = fixedDate();
+  const bytes = await exportDocx(tables.map(tableToInput), department ? departmentToInput(department) : undefined, date ? { date } : {});
   try {
     await fs.writeFile(out, bytes);
   } catch (e) {

@@ -7,6 +7,7 @@ import {
   AlignmentType, BorderStyle, Document, IBorderOptions, PageBreak, PageOrientation, Tab, Paragraph, Packer, Table,
   TableCell, TableLayoutType, TableRow, TabStopType, TextRun, VerticalAlignTable, VerticalMergeType, WidthType,
 } from 'docx';
+import JSZip from 'jszip';
 import { DepartmentInput } from '../core/department/model';
 import { TableInput } from '../core/model';
 import { PublicationBlock, PublishedTable, publication } from '../core/publication';
@@ -85,8 +86,13 @@ function render(block: PublicationBlock): (Paragraph | Table)[] {
 }
 
 export interface ExportOptions {
-  /** Core properties stamped in the file (the CLI passes SOURCE_DATE_EPOCH's date through its title only). */
   title?: string;
+  /**
+   * The time recorded as the document's creation and modification (docProps/core.xml) and on
+   * every zip entry; the current time when absent. A fixed time gives byte-identical documents
+   * for identical content (`SOURCE_DATE_EPOCH` in the CLI).
+   */
+  date?: Date;
 }
 
 /** The publication as a docx `Document`. */
@@ -111,5 +117,26 @@ export function publicationDocument(tables: readonly TableInput[], department?: 
 
 /** The .docx file's bytes (Node and browsers alike). */
 export async function exportDocx(tables: readonly TableInput[], department?: DepartmentInput, options: ExportOptions = {}): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(publicationDocument(tables, department, options)));
+  const bytes = new Uint8Array(await Packer.toArrayBuffer(publicationDocument(tables, department, options)));
+  return options.date ? withDate(bytes, options.date) : bytes;
+}
+
+/** W3CDTF timestamps docx writes into docProps/core.xml (`new Date().toISOString()`). */
+const TIMESTAMP = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g;
+
+/**
+ * The package again with `date` everywhere a time is recorded: the core properties' created and
+ * modified (our own part, written just above by docx: only those two elements' text changes) and
+ * every zip entry's time (JSZip writes them in UTC), entries in the same order.
+ */
+async function withDate(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    let data: Uint8Array | string = await entry.async('uint8array');
+    if (entry.name === 'docProps/core.xml') data = new TextDecoder().decode(data).replace(TIMESTAMP, (_, open: string, _n, close: string) => `${open}${date.toISOString()}${close}`);
+    out.file(entry.name, data, { date, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

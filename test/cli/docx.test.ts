@@ -49,6 +49,39 @@ describe('new --from DOCUMENT.docx', () => {
   });
 });
 
+describe('new --from another province\'s .docx, then check', () => {
+  it('南岳 (Hunan): both 申报表 without a 项目编码 become sheets that check reads back with their amounts', () => {
+    const r = run(['new', '--from', path.join(FIXTURES, 'provinces', 'hunan-nanyue-2018-fupin.docx'), '-o', 'nanyue.xlsx']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('已写入 nanyue.xlsx：2 张绩效目标表');
+    expect(checkJson('nanyue.xlsx').projects).toEqual([
+      { sheet: '2018年南岳镇资产收益扶贫项目', code: '', name: '2018年南岳镇资产收益扶贫项目', budget: { total: '214.06', fiscal: '214.06', other: '0.00' } },
+      { sheet: '2018年市级专项扶贫资金基础设施(人大代表扶贫基地)', code: '', name: '2018年市级专项扶贫资金基础设施(人大代表扶贫基地)', budget: { total: '10.00', fiscal: '10.00', other: '0.00' } },
+    ]);
+  });
+});
+
+describe('check on the department sheet (D001/D002 beside the tables\' rules)', () => {
+  it('reports an empty overall goal and a duplicated 分项 number at their cells', async () => {
+    const { loadWorkbook } = await import('../../src/xlsx');
+    const workbook = await loadWorkbook(readFileSync(at('docx.xlsx')));
+    const sheet = workbook.getWorksheet('部门整体绩效目标')!;
+    const grid = (await readWorkbookGrids(at('docx.xlsx'))).sheets[0].grid;
+    const find = (label: string) => grid.values.findIndex((row) => row[0] === label);
+    const overall = find('总体绩效目标');
+    const goals = find('分项绩效目标');
+    expect(overall).toBeGreaterThanOrEqual(0);
+    sheet.getCell(overall + 1, 2).value = null;
+    sheet.getCell(goals + 2, 2).value = grid.values[goals][1];
+    await workbook.xlsx.writeFile(at('department.xlsx'));
+    const findings = checkJson('department.xlsx').findings.filter((f: { rule: string }) => f.rule.startsWith('D'));
+    expect(findings.map((f: { rule: string; severity: string; sheet: string; cell: string }) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)).toEqual([
+      `D001 error 部门整体绩效目标!B${overall + 1}`,
+      `D002 error 部门整体绩效目标!B${goals + 2}`,
+    ]);
+  });
+});
+
 describe('export FILE.xlsx -o DOC.docx', () => {
   it('refuses a workbook with errors (exit 1) unless --allow-errors, and never replaces a file without --force', () => {
     const refused = run(['export', 'docx.xlsx', '-o', 'refused.docx']);
@@ -79,6 +112,31 @@ describe('export FILE.xlsx -o DOC.docx', () => {
     for (const font of ['黑体', '仿宋', '宋体']) expect(xml).toContain(`w:eastAsia="${font}"`);
     expect(xml).not.toMatch(/<w:shd |<w:highlight /);
     expect(xml).toContain('<w:tblW w:type="dxa" w:w="8306"/>');
+  });
+
+  it('with SOURCE_DATE_EPOCH writes the same bytes each time, dated that time inside and on every zip entry', async () => {
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
+    const exportAt = (out: string) => spawnSync(process.execPath, [BIN, 'export', 'docx.xlsx', '-o', out, '--allow-errors'], { cwd: dir, env, encoding: 'utf8' }).status;
+    expect(exportAt('epoch-a.docx')).toBe(0);
+    expect(exportAt('epoch-b.docx')).toBe(0);
+    expect(readFileSync(at('epoch-a.docx')).equals(readFileSync(at('epoch-b.docx')))).toBe(true);
+    const zip = await JSZip.loadAsync(readFileSync(at('epoch-a.docx')));
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20.000Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20.000Z</dcterms:modified>');
+    expect(new Set(Object.values(zip.files).map((f) => f.date.toISOString()))).toEqual(new Set(['2023-11-14T22:13:20.000Z']));
+    // The document is the one written without a fixed date.
+    const words = async (file: string) => (await JSZip.loadAsync(readFileSync(at(file)))).file('word/document.xml')!.async('string');
+    expect(await words('epoch-a.docx')).toBe(await words('seed.docx'));
+  });
+
+  it('refuses a workbook with an unreadable sheet (R001) unless --allow-errors', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(at('docx.xlsx')));
+    zip.file('xl/worksheets/sheet2.xml', '<worksheet><sheetData><row'); // damaged XML
+    writeFileSync(at('damaged.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = run(['export', 'damaged.xlsx', '-o', 'damaged.docx']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('有 2 条错误，未导出');
   });
 
   it('takes exactly one workbook', () => {

@@ -109,7 +109,7 @@ describe('hunan-nanyue-2018-fupin.docx (committed)', () => {
       const w = want[i];
       if (b.kind === 'paragraph' && w.kind === 'paragraph') expect(b.text).toBe(w.text);
       else if (b.kind === 'table' && w.kind === 'table') {
-        expect(b.grid.values).toEqual(w.values.map((row) => row.map((v) => (v === null || v.trim() === '' ? null : v))));
+        expect(b.grid.values).toEqual(w.values.map((row) => row.map((v) => (v === null || String(v).trim() === '' ? null : v))));
         expect([...b.grid.merges!].sort(byPosition)).toEqual(w.merges.filter((m) => m.bottom > m.top || m.right > m.left).sort(byPosition));
       } else throw new Error(`block ${i}: ${b.kind}, expected ${w.kind}`);
     });
