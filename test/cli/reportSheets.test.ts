@@ -93,7 +93,9 @@ describe('report sheets', () => {
     const s = sheet(REPORT_SHEETS.rules);
     expect(s.sheet.values[0]).toEqual(['规则', '级别']);
     expect(s.sheet.values.slice(1, 4)).toEqual([['T001', '错误'], ['T002', '警告'], ['T003', '错误']]);
-    expect(s.sheet.values).toHaveLength(32);
+    // 36 rules: the tables' 31, the department sheet's D001/D002, reading's R001–R003.
+    expect(s.sheet.values).toHaveLength(37);
+    expect(s.sheet.values.slice(-5)).toEqual([['D001', '错误'], ['D002', '错误'], ['R001', '错误'], ['R002', '错误'], ['R003', '提示']]);
   });
 });
 
