@@ -1,7 +1,7 @@
 /** Command-line arguments of SPEC §7, parsed and checked before anything is read. */
 import { msg } from './messages';
 
-export type Command = 'check' | 'summary' | 'new' | 'rules';
+export type Command = 'check' | 'summary' | 'new' | 'rules' | 'export';
 
 export type Args =
   | { kind: 'help' }
@@ -11,11 +11,15 @@ export type Args =
   | {
       kind: 'run'; command: Command; files: string[]; json: boolean; profile?: string; preset?: string; out?: string; from?: string;
       /** check only: one JSON line per file, the bureau's report workbook (replaced with force), parallel files. */
-      jsonl?: boolean; report?: string; force?: boolean; jobs?: number;
+      jsonl?: boolean; report?: string; jobs?: number;
+      /** export only: export a workbook that has errors. */
+      allowErrors?: boolean;
+      /** check --report and export: replace an existing output file. */
+      force?: boolean;
     }
   | { kind: 'error'; message: string };
 
-const COMMANDS: readonly Command[] = ['check', 'summary', 'new', 'rules'];
+const COMMANDS: readonly Command[] = ['check', 'summary', 'new', 'rules', 'export'];
 
 /** Which options each command takes. */
 const ALLOWED: Record<Command, readonly string[]> = {
@@ -23,11 +27,12 @@ const ALLOWED: Record<Command, readonly string[]> = {
   summary: ['--out', '--profile', '--preset', '--force'],
   new: ['--out', '--from', '--force'],
   rules: ['--json', '--profile', '--preset'],
+  export: ['--out', '--profile', '--preset', '--allow-errors', '--force'],
 };
 
 const ALIASES: Record<string, string> = { '-o': '--out', '-h': '--help', '-v': '--version', '-V': '--version' };
 const WITH_VALUE = new Set(['--out', '--profile', '--preset', '--from', '--report', '--jobs']);
-const FLAGS = new Set(['--json', '--help', '--version', '--jsonl', '--force']);
+const FLAGS = new Set(['--json', '--help', '--version', '--jsonl', '--force', '--allow-errors']);
 
 export function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -76,6 +81,8 @@ export function parseArgs(argv: readonly string[]): Args {
     if (cmd === 'new' && !options.has('--from')) return { kind: 'error', message: msg.needFrom };
   } else if (files.length === 0) {
     return { kind: 'error', message: msg.noFiles(cmd) };
+  } else if (cmd === 'export' && files.length > 1) {
+    return { kind: 'error', message: msg.extraArgs(files.slice(1)) };
   }
   if (cmd !== 'check' && cmd !== 'rules' && !options.has('--out')) return { kind: 'error', message: msg.needOut(cmd) };
   const check = cmd === 'check' ? checkOptions(options) : {};
@@ -90,6 +97,7 @@ export function parseArgs(argv: readonly string[]): Args {
     out: value('--out'),
     from: value('--from'),
     ...(options.has('--force') ? { force: true } : {}),
+    ...(cmd === 'export' ? { allowErrors: options.has('--allow-errors') } : {}),
     ...check,
   };
 }

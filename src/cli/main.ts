@@ -60,7 +60,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(`${args.message}\n${msg.usageHint}`);
       return 2;
   }
-  // `new` and `summary` write through ExcelJS, loaded only for them: `check` starts faster without it.
+  // `new`, `summary` and `export` load their writers (ExcelJS, docx) only when run: `check` starts faster without it.
   if (args.command === 'new') return (await import('./newWorkbook')).newCommand(args.from!, args.out!, io, args.force);
 
   const profile = await loadProfile(args.profile, args.preset);
@@ -75,6 +75,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   if (args.command === 'rules') {
     io.out(args.json ? JSON.stringify(rulesJson(profile.profile)) : rulesText(profile.profile));
     return 0;
+  }
+  if (args.command === 'export') {
+    const options = { allowErrors: args.allowErrors ?? false, force: args.force ?? false };
+    return (await import('./exportDocument')).exportCommand(args.files[0], args.out!, profile.profile, options, io);
   }
 
   return checkCommand(args.files, profile.profile, args, io);

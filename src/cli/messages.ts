@@ -20,9 +20,16 @@ export const USAGE = `budget-targets — 预算项目绩效目标表的检查、
       多个文件：各文件的项目工作表的副本加“汇总”工作表。
       Write OUT.xlsx with a summary sheet (one input: a copy of it; several: copies of
       their project sheets), never changing the input files.
-  budget-targets new --from TABLES.json|DOCUMENT.txt -o OUT.xlsx [--force]
-      由 JSON 数据或公开文档文本生成工作簿，每个项目一张标准格式的绩效目标表。
-      Create a workbook with one canonical target-table sheet per project.
+  budget-targets new --from TABLES.json|DOCUMENT.txt|DOCUMENT.docx -o OUT.xlsx [--force]
+      由 JSON 数据、公开文档文本或 Word 文档生成工作簿，每个项目一张标准格式的绩效目标表；
+      文档的第一部分（部门整体绩效目标）写入“部门整体绩效目标”工作表。
+      Create a workbook with one canonical target-table sheet per project (and the
+      document's 第一部分 in a sheet 部门整体绩效目标).
+  budget-targets export FILE.xlsx -o DOC.docx [--allow-errors] [--force] [--profile P.json]
+      由工作簿生成公开文档（.docx）：第一部分部门整体绩效目标，第二部分各项目绩效目标表。
+      有错误的工作簿只在加 --allow-errors 时导出；已存在的 DOC.docx 只在加 --force 时覆盖。
+      Write the publication document; a workbook with errors only with --allow-errors,
+      an existing output only with --force.
   budget-targets rules [--profile P.json] [--preset NAME] [--json]
       列出全部检查规则（编号、当前配置下的级别、说明）。
       Print every rule: ID, severity under the active profile, description.
@@ -41,7 +48,8 @@ export const USAGE = `budget-targets — 预算项目绩效目标表的检查、
   -o, --out FILE    输出文件 / output workbook（已存在时不覆盖，除非 --force / an existing file is
                     kept unless --force）
   --force           覆盖已存在的输出文件 / overwrite an existing output file
-  --from FILE       数据来源 / the tables to write (.json, or .txt document text)
+  --from FILE       数据来源 / the tables to write (.json, .txt document text, or .docx)
+  --allow-errors    有错误也导出 / export even when the workbook has errors
 
 环境变量 / Environment:
   SOURCE_DATE_EPOCH  写入文件时使用的固定时间（秒）/ fixed time (seconds) stamped on written
@@ -58,7 +66,7 @@ export const msg = {
   optionNotFor: (o: string, c: string) => `选项 ${o} 不能用于 ${c} 命令 (option not valid for this command)`,
   noFiles: (c: string) => `${c} 命令需要至少一个 .xlsx 文件 (no input files)`,
   needOut: (c: string) => `${c} 命令需要 -o OUT.xlsx (missing -o)`,
-  needFrom: '需要 --from TABLES.json 或 --from DOCUMENT.txt (missing --from)',
+  needFrom: '需要 --from TABLES.json、DOCUMENT.txt 或 DOCUMENT.docx (missing --from)',
   extraArgs: (args: string[]) => `多余的参数：${args.join(' ')} (unexpected arguments)`,
 
   profileUnreadable: (file: string, reason: string) => `无法读取规则配置 ${file}：${reason} (cannot read profile)`,

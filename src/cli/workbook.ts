@@ -1,5 +1,6 @@
 /** Reading an `.xlsx` file into target tables and findings, with a clear reason when it cannot be read. */
-import { Finding } from '../core/finding';
+import { checkDepartmentSheets } from '../core/department/workbook';
+import { Finding, compareFindings } from '../core/finding';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
 import { hasSummaryShape } from '../core/summary';
@@ -115,5 +116,8 @@ export function unreadableFindings(unreadable: readonly UnreadableSheet[]): Find
 /** Validates a workbook: every rule on every table, across tables, and the summary's freshness (W002). */
 export function validateSheets(sheets: readonly SheetGrid[], profile: Profile, summarySheet?: string): WorkbookResult {
   const read = readWorkbook(sheets, summarySheet);
-  return { tables: read.tables, findings: checkTables(read.tables, profile, sheets.find((s) => s.name === summarySheet), read) };
+  const findings = checkTables(read.tables, profile, sheets.find((s) => s.name === summarySheet), read);
+  // The department sheet (第一部分, D001/D002) beside the tables' findings.
+  const department = checkDepartmentSheets(sheets);
+  return { tables: read.tables, findings: department.length ? [...findings, ...department].sort(compareFindings) : findings };
 }

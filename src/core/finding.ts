@@ -14,6 +14,7 @@ export const RULE_IDS = [
   'F001',
   'W001', 'W002', 'W003',
   'R001', 'R002', 'R003',
+  'D001', 'D002',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -9,6 +9,8 @@
  *   highlightFindings 2 · clearHighlights 2 · profile 0 (document settings).
  * While live validation runs, each write is followed by 1 sync re-reading the sheets it wrote.
  */
+import { DepartmentInput } from '../core/department/model';
+import { insertDepartmentSheet, readDepartmentPart } from './department';
 import { CellEdit, Finding, QuickFix } from '../core/finding';
 import { batchFixEdits } from '../core/fixes';
 import { TableInput } from '../core/model';
@@ -66,6 +68,10 @@ export interface WorkbookService {
   saveProfile(profile: Profile): Promise<void>;
   /** Resolves once no live re-read is under way (for the preview and tests). */
   idle(): Promise<void>;
+  /** Adds the department sheet 部门整体绩效目标 (2 syncs); returns its name. */
+  insertDepartment(part: DepartmentInput): Promise<string>;
+  /** The department part of the workbook's department sheet, if any (2 syncs). */
+  readDepartment(): Promise<DepartmentInput | undefined>;
   /** True when the officer reads Chinese. */
   readonly chinese: boolean;
 }
@@ -181,6 +187,14 @@ export function createWorkbookService(options: WorkbookServiceOptions): Workbook
     idle: async () => {
       await live?.idle();
     },
+
+    insertDepartment: guarded(async (part: DepartmentInput) => {
+      const name = await run((context) => insertDepartmentSheet(context, part, features));
+      await refresh([name]);
+      return name;
+    }),
+
+    readDepartment: guarded(async () => run((context) => readDepartmentPart(context, features, settings))),
 
     loadProfile: async () => service.profileStatus().profile,
 

@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { createOfficeWorkbookService } from '../excel/officeHost';
 import { ErrorBar } from './components/ErrorBar';
 import { TaskPane } from './components/TaskPane';
+import { documentPort } from './documents';
 import { excelPort } from './excelPort';
 import { I18nProvider, Language, languageFor } from './i18n';
 
@@ -38,7 +39,10 @@ function showStartError(error: unknown): void {
 
 function startInExcel(): void {
   language = languageFor(Office.context.displayLanguage);
-  show(language, <TaskPane port={excelPort(createOfficeWorkbookService())} />);
+  const service = createOfficeWorkbookService();
+  // Only Excel on the web lets an add-in download a file; Windows and Mac get a message instead.
+  const canDownload = Office.context.platform === Office.PlatformType.OfficeOnline;
+  show(language, <TaskPane port={excelPort(service)} documents={documentPort(service, canDownload)} />);
 }
 
 /**
@@ -66,8 +70,8 @@ if (!new URLSearchParams(window.location.search).has('_host_Info')) {
 async function startPreview(): Promise<void> {
   keepOfficeJsOffline();
   const [{ startPreview: start }, { PreviewApp }] = await (previewModules ?? loadPreview());
-  const { port, workbook } = await start(language === 'en' ? 'en-US' : 'zh-CN');
-  show(language, <PreviewApp port={port} workbook={workbook} />);
+  const { port, workbook, documents } = await start(language === 'en' ? 'en-US' : 'zh-CN');
+  show(language, <PreviewApp port={port} workbook={workbook} documents={documents} />);
 }
 
 function run(start: () => void | Promise<void>): void {

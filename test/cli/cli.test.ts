@@ -94,7 +94,8 @@ describe('usage', () => {
     expect(none.stdout).toBe('');
     expect(none.stderr).toContain('budget-targets check PATH... [--json | --jsonl] [--report OUT.xlsx [--force]] [--jobs N]');
     expect(none.stderr).toContain('budget-targets summary FILE.xlsx... -o OUT.xlsx');
-    expect(none.stderr).toContain('budget-targets new --from TABLES.json|DOCUMENT.txt -o OUT.xlsx');
+    expect(none.stderr).toContain('budget-targets new --from TABLES.json|DOCUMENT.txt|DOCUMENT.docx -o OUT.xlsx');
+    expect(none.stderr).toContain('budget-targets export FILE.xlsx -o DOC.docx [--allow-errors] [--force]');
     const help = run(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout.trim()).toBe(none.stderr.trim());
@@ -123,7 +124,9 @@ describe('new --from', () => {
 
   it('gives the same tables from the document text as from the JSON', async () => {
     const fromJson = (await readWorkbookGrids(at('seed.xlsx'))).sheets;
-    const fromTxt = (await readWorkbookGrids(at('seed-txt.xlsx'))).sheets;
+    // The document's 第一部分 comes first, in a sheet of its own.
+    const [department, ...fromTxt] = (await readWorkbookGrids(at('seed-txt.xlsx'))).sheets;
+    expect(department.name).toBe('部门整体绩效目标');
     expect(fromTxt.map((s) => s.name)).toEqual(P);
     expect(fromTxt.map((s) => tableToInput(readTargetTable(s.grid, s.name)!))).toEqual(
       fromJson.map((s) => tableToInput(readTargetTable(s.grid, s.name)!)),

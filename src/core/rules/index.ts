@@ -1,4 +1,5 @@
 /** All rules of SPEC §4, and validation of a table or a workbook with them. */
+import { D001, D002 } from '../department/rules';
 import { Finding, RULE_IDS, RuleId, compareFindings } from '../finding';
 import { parseA1 } from '../grid';
 import { TargetTable } from '../model';
@@ -39,7 +40,7 @@ const BY_ID = new Map<RuleId, RuleMeta>(
   [
     ...IDENTITY_META, ...AMOUNT_META, ...SPENDING_PLAN_META, ...GOAL_META, ...INDICATOR_META, ...VALUE_META,
     ...BASIS_META, ...WEIGHT_META, ...FORMAT_META, ...WORKBOOK_META, ...COPIED_BLOCKS_META, W002,
-    ...READING_META,
+    ...READING_META, D001, D002,
   ].map((m) => [m.id, m]),
 );
 

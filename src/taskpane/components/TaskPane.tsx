@@ -1,10 +1,11 @@
-import { Badge, CounterBadge, Spinner, Subtitle1, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, CounterBadge, Divider, Spinner, Subtitle1, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { countBySeverity } from '../../core/finding';
 import { DEFAULT_PROFILE, Profile } from '../../core/profile';
 import { useI18n } from '../i18n';
 import { WorkbookPort } from '../port';
 import { useWorkbookState } from '../useWorkbookState';
+import { DocumentPort } from '../documents';
 import { CheckPanel } from './CheckPanel';
 import { ErrorBar } from './ErrorBar';
 import { HostNotices } from './HostNotices';
@@ -27,12 +28,15 @@ const useStyles = makeStyles({
 });
 
 const NO_TABLES: readonly never[] = [];
+// The published-document panels load with their own chunk, out of the main bundle.
+const DocumentImport = lazy(() => import(/* webpackChunkName: "documents" */ './DocumentImport').then((m) => ({ default: m.DocumentImport })));
+const DocumentExport = lazy(() => import(/* webpackChunkName: "documents" */ './DocumentExport').then((m) => ({ default: m.DocumentExport })));
 const TABS = ['insert', 'check', 'summary', 'settings'] as const;
 type TabId = (typeof TABS)[number];
 const TAB_LABEL = { insert: 'tabInsert', check: 'tabCheck', summary: 'tabSummary', settings: 'tabSettings' } as const;
 
 /** The task pane: a header and four panels as tabs, all working through the workbook port. */
-export function TaskPane({ port, preview = false }: { port: WorkbookPort; preview?: boolean }) {
+export function TaskPane({ port, preview = false, documents }: { port: WorkbookPort; preview?: boolean; documents?: DocumentPort }) {
   const styles = useStyles();
   const { t } = useI18n();
   const [tab, setTab] = useState<TabId>('check');
@@ -88,6 +92,12 @@ export function TaskPane({ port, preview = false }: { port: WorkbookPort; previe
         <Suspense fallback={<Spinner size="small" />}>
           <InsertPanel insertTables={port.insertTables} profile={profile} tables={state?.tables ?? NO_TABLES} />
         </Suspense>
+        {documents && <Divider />}
+        {documents && (
+          <Suspense fallback={null}>
+            <DocumentImport documents={documents} />
+          </Suspense>
+        )}
       </div>
       <div {...panel('check')}>
         <CheckPanel state={state} goTo={port.goTo} applyFix={port.applyFix} applyFixes={port.applyFixes} setHighlights={port.setHighlights} highlighted={port.highlighted()} />
@@ -96,6 +106,12 @@ export function TaskPane({ port, preview = false }: { port: WorkbookPort; previe
         <Suspense fallback={<Spinner size="small" />}>
           <SummaryPanel writeSummary={port.writeSummary} state={state} />
         </Suspense>
+        {documents && <Divider />}
+        {documents && (
+          <Suspense fallback={null}>
+            <DocumentExport documents={documents} state={state} />
+          </Suspense>
+        )}
       </div>
       <div {...panel('settings')}>
         <Suspense fallback={<Spinner size="small" />}>

@@ -4,6 +4,7 @@ import type { SheetSnapshot } from '../../preview';
 import { ErrorBar } from '../components/ErrorBar';
 import { TaskPane } from '../components/TaskPane';
 import { useI18n } from '../i18n';
+import { DocumentPort } from '../documents';
 import { WorkbookPort } from '../port';
 import { GridView } from './GridView';
 
@@ -44,7 +45,7 @@ const useStyles = makeStyles({
 });
 
 /** The browser preview: the task pane beside a grid of the in-memory workbook, clearly labelled as a preview. */
-export function PreviewApp({ port, workbook }: { port: WorkbookPort; workbook: WorkbookView }) {
+export function PreviewApp({ port, workbook, documents }: { port: WorkbookPort; workbook: WorkbookView; documents?: DocumentPort }) {
   const styles = useStyles();
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
@@ -88,7 +89,7 @@ export function PreviewApp({ port, workbook }: { port: WorkbookPort; workbook: W
           />
         </div>
         <div className={styles.pane} data-testid="task-pane">
-          <TaskPane port={port} preview />
+          <TaskPane port={port} documents={documents} preview />
         </div>
       </div>
     </div>

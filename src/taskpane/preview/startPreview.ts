@@ -6,6 +6,7 @@
 import { importTables } from '../../core/importTables';
 import { createWorkbookService } from '../../excel/service';
 import { PreviewHost, createPreviewHost } from '../../preview';
+import { DocumentPort, documentPort } from '../documents';
 import { excelPort } from '../excelPort';
 import { WorkbookPort } from '../port';
 import { WorkbookView } from './PreviewApp';
@@ -31,7 +32,7 @@ function workbookView(host: PreviewHost): WorkbookView {
   };
 }
 
-export async function startPreview(displayLanguage: string): Promise<{ port: WorkbookPort; workbook: WorkbookView }> {
+export async function startPreview(displayLanguage: string): Promise<{ port: WorkbookPort; workbook: WorkbookView; documents: DocumentPort }> {
   const host = createPreviewHost({ displayLanguage });
   const service = createWorkbookService({ run: host.run.bind(host), office: host.office });
   const tables = importTables(seed);
@@ -42,5 +43,6 @@ export async function startPreview(displayLanguage: string): Promise<{ port: Wor
     if (!sheets.includes(BLANK_SHEET)) worksheets.getItem(BLANK_SHEET).delete();
     worksheets.getItem(sheets[0]).activate();
   });
-  return { port: excelPort(service), workbook: workbookView(host) };
+  // A browser downloads files: the preview exports the publication document as one.
+  return { port: excelPort(service), workbook: workbookView(host), documents: documentPort(service, true) };
 }

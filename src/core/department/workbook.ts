@@ -1,0 +1,22 @@
+/** The department sheet among a workbook's sheets, and its findings beside the tables'. */
+import { Finding } from '../finding';
+import { NamedGrid } from '../workbook';
+import { DepartmentPart } from './model';
+import { checkDepartment } from './rules';
+import { readDepartmentSheet } from './sheet';
+
+/** The department sheet: the one named `部门整体绩效目标` (or a name holding 部门整体) that reads as one. */
+export function findDepartmentSheet(sheets: readonly NamedGrid[]): DepartmentPart | undefined {
+  for (const s of sheets) {
+    if (!s.name.includes('部门整体')) continue;
+    const part = readDepartmentSheet(s.grid, s.name);
+    if (part) return part;
+  }
+  return undefined;
+}
+
+/** D001/D002 on the workbook's department sheet, if it has one. */
+export function checkDepartmentSheets(sheets: readonly NamedGrid[]): Finding[] {
+  const part = findDepartmentSheet(sheets);
+  return part ? checkDepartment(part) : [];
+}
