@@ -5,7 +5,8 @@
  * Windows / macOS: sideloads manifest.xml into desktop Excel with office-addin-debugging, which starts
  * `npm run dev-server` itself. It runs through `npx --yes` rather than being a devDependency: its keytar
  * peer downloads a prebuilt binary while installing and fails offline, which would break `npm ci` here.
- * The first run therefore needs the internet, and creates and trusts the dev certificates.
+ * The first run therefore needs the internet. The dev certificates are created and trusted first, through
+ * office-addin-dev-certs' API (a devDependency).
  *
  * Linux (no desktop Excel): starts the dev server and prints how to sideload into Excel on the web, and the
  * address of the browser preview. The server stops with its parent (signals are handled, and a parent that
@@ -81,10 +82,10 @@ function npx(args) {
   return result.status ?? 1;
 }
 
-function desktop(command) {
+async function desktop(command) {
   if (command === 'stop') return npx(['office-addin-debugging', 'stop', 'manifest.xml']);
-  const certs = npx(['office-addin-dev-certs', 'install']);
-  if (certs !== 0) return certs;
+  // office-addin-dev-certs' API creates the certificates and trusts its CA (a system prompt the first time).
+  await require('office-addin-dev-certs').ensureCertificatesAreInstalled();
   return npx([
     'office-addin-debugging', 'start', 'manifest.xml', 'desktop',
     '--app', 'excel', '--dev-server', 'npm run dev-server', '--dev-server-port', '3000',
@@ -156,7 +157,13 @@ async function web() {
 
 const command = process.argv[2] ?? 'start';
 if (process.platform === 'win32' || process.platform === 'darwin') {
-  process.exitCode = desktop(command);
+  desktop(command).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      console.error(error.message ?? error);
+      process.exitCode = 1;
+    },
+  );
 } else if (command === 'stop') {
   stopWeb().then((code) => (process.exitCode = code));
 } else {

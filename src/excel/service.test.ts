@@ -492,7 +492,7 @@ describe('older hosts', () => {
 describe('reading large workbooks', () => {
   test.each([
     [60_000, 4],
-    [12_000, 15],
+    [16_000, 15],
   ])('a response over the payload limit (%i bytes) falls back to reading in chunks: %i syncs; every table is read', async (payloadLimit, syncs) => {
     const small = setup({ payloadLimit });
     const normal = setup();
@@ -505,7 +505,7 @@ describe('reading large workbooks', () => {
     expect(state.tables).toHaveLength(30);
     expect(state).toEqual(await normal.service.readAndValidate());
     // 2 syncs under Excel's real limit. Here the list, the refused read, the measure, and chunks:
-    // at 60 kB one (values and formats alone fit); at 12 kB each refusal halves the size of the
+    // at 60 kB one (values and formats alone fit); at 16 kB each refusal halves the size of the
     // chunks after it, until they fit.
     expect(small.host.stats.syncs).toBe(syncs);
   });

@@ -7,6 +7,7 @@ import { createPreviewHost, PreviewHost } from '../preview';
 import { ManualTimers } from '../../test/support/manualTimers';
 import { seedTables } from '../../test/support/seed';
 import { WorkbookService, WorkbookState, createWorkbookService } from './service';
+import { TABLES_PER_REQUEST } from './tables';
 
 /** The seed's ten tables repeated to `n` sheets; project 9 (per-quarter shares, S004) comes first. */
 function tables(n: number) {
@@ -97,4 +98,27 @@ describe.each(SIZES)('with %i target-table sheets', (n) => {
 
   let stopLive: () => Promise<void> = async () => undefined;
   let fullReadBytes = 0;
+});
+
+describe('how many tables one request writes (TABLES_PER_REQUEST)', () => {
+  test('the estimate matches the payload the preview host counts, commands and object paths included', async () => {
+    const host = createPreviewHost();
+    const service = createWorkbookService({ run: host.run.bind(host), office: host.office, timers: new ManualTimers() });
+    host.resetStats();
+    await service.insertTables(tables(20));
+    const bytesPerTable = host.stats.maxPayloadBytes / 20;
+    const fits = Math.floor(5_000_000 / bytesPerTable);
+    // Within 10 % of what fits, and never more than fits.
+    expect(TABLES_PER_REQUEST).toBeLessThanOrEqual(fits);
+    expect(TABLES_PER_REQUEST).toBeGreaterThan(fits * 0.9);
+  });
+
+  test('more tables than that are written one request per TABLES_PER_REQUEST, none refused', async () => {
+    const host = createPreviewHost();
+    const service = createWorkbookService({ run: host.run.bind(host), office: host.office, timers: new ManualTimers() });
+    const syncs = await syncsOf(host, () => service.insertTables(tables(TABLES_PER_REQUEST + 1)));
+    expect(syncs).toBe(3);
+    expect(host.stats.maxPayloadBytes).toBeLessThan(5_000_000);
+    expect(host.sheetNames()).toHaveLength(1 + TABLES_PER_REQUEST + 1);
+  });
 });

@@ -11,13 +11,20 @@ import { tableSheetName } from '../core/workbook';
 import { Features, HostError, SettingsLike, errorCode } from './host';
 import { ListsSheet } from './lists';
 import { loadSheetList, readSheets, sheetInfos } from './read';
-import { queueSheetWrite } from './write';
+import { longLists, queueSheetWrite } from './write';
+
+/**
+ * About how many tables one request can write: Excel on the web accepts 5,000,000 bytes a request,
+ * and a table costs about 13.5 kB (its cells, formats, dropdowns and merges, each command with the
+ * action and object path Office.js sends for it; measured on the preview host, which counts them).
+ */
+export const TABLES_PER_REQUEST = 360;
 
 /**
  * Adds one sheet per table after the existing ones, in the canonical layout, then activates the
- * last and selects its first input cell. Sync 1 loads the sheet names; sync 2 writes everything.
- * Should Excel refuse the request as too large (about 1,500 tables at once), the tables are
- * written in halves, one sync each.
+ * last and selects its first input cell. Sync 1 loads the sheet names; sync 2 writes everything,
+ * or one sync per TABLES_PER_REQUEST tables. Should Excel still refuse a request as too large
+ * (long texts), its tables are written in halves, one sync each.
  */
 export async function insertTables(
   context: Excel.RequestContext,
@@ -37,11 +44,15 @@ export async function insertTables(
     names.push(name);
     return { name, sheet: writeTargetTable(input) };
   });
-  let pending = [sheets];
+  let pending = Array.from({ length: Math.ceil(sheets.length / TABLES_PER_REQUEST) }, (_, i) =>
+    sheets.slice(i * TABLES_PER_REQUEST, (i + 1) * TABLES_PER_REQUEST),
+  );
   while (pending.length) {
     const group = pending[0];
-    for (const { name, sheet } of group) queueSheetWrite(context.workbook.worksheets.add(name), sheet, { features, longListSource: lists.source });
+    // Excel refuses a dropdown whose source is on a sheet not yet created: the long lists go first.
+    for (const { sheet } of group) longLists(sheet, features).forEach(lists.source);
     lists.queue(context);
+    for (const { name, sheet } of group) queueSheetWrite(context.workbook.worksheets.add(name), sheet, { features, longListSource: lists.source });
     const last = sheets[sheets.length - 1];
     if (group.includes(last)) {
       const ws = context.workbook.worksheets.getItem(last.name);

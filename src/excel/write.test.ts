@@ -6,7 +6,7 @@ import { ListsSheet } from './lists';
 import { LISTS_SHEET_NAME } from './marks';
 import { loadSheetList, readWorkbook, sheetInfos } from './read';
 import { range as r, sheetWrite as emptySheetWrite } from '../../test/support/sheetWrite';
-import { queueSheetWrite } from './write';
+import { longLists, queueSheetWrite } from './write';
 
 /** A one-row sheet: text, an amount, and text that looks like a formula. */
 function sheetWrite(overrides: Partial<SheetWrite>): SheetWrite {
@@ -26,8 +26,9 @@ async function write(host: ReturnType<typeof createPreviewHost>, name: string, s
     const list = loadSheetList(context);
     await context.sync();
     const lists = new ListsSheet(settings, sheetInfos(list));
-    queueSheetWrite(context.workbook.worksheets.add(name), sheet, { features, longListSource: lists.source });
+    longLists(sheet, features).forEach(lists.source);
     lists.queue(context);
+    queueSheetWrite(context.workbook.worksheets.add(name), sheet, { features, longListSource: lists.source });
     await context.sync();
     lists.synced();
     await lists.remember(() => saveSettings(settings));
@@ -52,7 +53,8 @@ describe('writing a sheet', () => {
     const withList = sheetWrite({ validations: [{ range: r(1, 0, 5, 0), list: long }, { range: r(1, 1, 5, 1), list: ['甲,乙', '丙'] }] });
     await write(host, 'S1', withList);
     await write(host, 'S2', withList);
-    expect(host.sheetNames()).toEqual(['Sheet1', 'S1', LISTS_SHEET_NAME, 'S2']);
+    // Created before the first sheet that refers to it: Excel refuses a list source on a sheet not yet created.
+    expect(host.sheetNames()).toEqual(['Sheet1', LISTS_SHEET_NAME, 'S1', 'S2']);
     const lists = host.snapshot()[LISTS_SHEET_NAME];
     expect(lists.visibility).toBe('VeryHidden');
     expect(host.values(LISTS_SHEET_NAME, 'A1:A40').map(([v]) => v)).toEqual(long);

@@ -47,6 +47,15 @@ function thinBorders(range: Excel.Range, r: CellRange): void {
 }
 
 /** Queues writing `sheet` into `ws` from A1. */
+/**
+ * The dropdown lists of a sheet too long for an inline source, which live in the lists sheet. Excel
+ * refuses a dropdown whose source is on a sheet not yet created, so they are registered and the
+ * lists sheet queued before the sheet that refers to them.
+ */
+export function longLists(sheet: SheetWrite, features: Features): (readonly string[])[] {
+  return features.dataValidation ? sheet.validations.map((v) => v.list).filter((list) => inlineListSource(list) === undefined) : [];
+}
+
 export function queueSheetWrite(ws: Excel.Worksheet, sheet: SheetWrite, options: WriteOptions): void {
   const rows = sheet.values.length;
   const cols = width(sheet);

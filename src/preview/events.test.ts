@@ -136,3 +136,21 @@ describe('worksheet collection events', () => {
     expect(seen).toEqual(['WorksheetAdded Local', 'WorksheetNameChanged 项目1 → 项目 1', 'WorksheetDeleted Local']);
   });
 });
+
+describe('delivery', () => {
+  test("an event arrives after the sync that made the change has resolved and the add-in's code after it has run", async () => {
+    const host = createPreviewHost();
+    const order: string[] = [];
+    await host.run(async (context) => {
+      context.workbook.worksheets.onChanged.add(async (args) => void order.push(`event ${args.address}`));
+      await context.sync();
+      context.workbook.worksheets.getItem('Sheet1').getRange('B2').values = [['x']];
+      await context.sync();
+      order.push('sync resolved');
+      await Promise.resolve();
+      order.push('next step');
+    });
+    await host.settle();
+    expect(order).toEqual(['sync resolved', 'next step', 'event B2']);
+  });
+});

@@ -105,6 +105,15 @@ function jsonBytes(value: unknown): number {
   return n;
 }
 
+/**
+ * What Office.js adds to a request for each command besides its arguments, as it serialises them:
+ * the action (`{"Id":12,"ActionType":4,"Name":"values","ObjectPathId":11,"ArgumentInfo":{}}`, about
+ * 70 bytes) and the object path it acts on, with its instantiation
+ * (`{"Id":11,"ObjectPathType":3,"Name":"getRange","ParentObjectPathId":10,"ArgumentInfo":{"Arguments":["A1:G1"]}}`,
+ * about 90 bytes). Reads (load) cost it too.
+ */
+export const COMMAND_OVERHEAD_BYTES = 160;
+
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 type Callback<T> = (result: Office.AsyncResult<T>) => void;
@@ -206,7 +215,7 @@ class Host implements Engine, PreviewHost {
   }
 
   execute(commands: Command[], origin: Origin): void {
-    const request = commands.reduce((n, c) => n + (c.request === undefined ? 0 : jsonBytes(c.request)), 0);
+    const request = commands.reduce((n, c) => n + COMMAND_OVERHEAD_BYTES + (c.request === undefined ? 0 : jsonBytes(c.request)), 0);
     let response = 0;
     try {
       if (request > this.payloadLimit) {
@@ -313,9 +322,12 @@ class Host implements Engine, PreviewHost {
     for (const listener of this.listeners) listener();
   }
 
-  /** Office.js calls handlers asynchronously, after the change. */
+  /**
+   * Office.js calls handlers asynchronously, after the change: here on a later task, so the
+   * `context.sync()` that made the change has resolved (and the code after it run) first, as in Excel.
+   */
   private dispatch(handler: (args: object) => Promise<unknown>, args: object): void {
-    const run: Promise<void> = Promise.resolve()
+    const run: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 0))
       .then(() => handler(args))
       .then(
         () => undefined,

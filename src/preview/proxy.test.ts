@@ -1,5 +1,5 @@
 /** The proxy/queue model of Office.js: loads, syncs, payloads, requirement sets. */
-import { createPreviewHost } from './index';
+import { COMMAND_OVERHEAD_BYTES, createPreviewHost } from './index';
 
 /** The error a promise rejects with (the test fails if it resolves). */
 async function failure(promise: Promise<unknown>): Promise<{ code: string; debugInfo: { errorLocation?: string } }> {
@@ -201,19 +201,28 @@ describe('sync count', () => {
 });
 
 describe('payload', () => {
-  test('a sync counts the UTF-8 bytes of the JSON it sends and receives', async () => {
+  test('a sync counts the UTF-8 bytes of the JSON it sends and receives, and each command\'s action and object path', async () => {
     const host = createPreviewHost();
+    const sent = COMMAND_OVERHEAD_BYTES + JSON.stringify([['汇总', 12.5]]).length + 4;
     await host.run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:B1');
       range.values = [['汇总', 12.5]];
       await context.sync();
-      expect(host.stats.payloadBytes).toBe(JSON.stringify([['汇总', 12.5]]).length + 4);
+      expect(host.stats.payloadBytes).toBe(sent);
       range.load('values');
       await context.sync();
     });
-    const sent = JSON.stringify([['汇总', 12.5]]).length + 4;
-    const received = JSON.stringify({ values: [['汇总', 12.5]] }).length + 4;
+    const received = COMMAND_OVERHEAD_BYTES + JSON.stringify({ values: [['汇总', 12.5]] }).length + 4;
     expect(host.stats).toEqual({ syncs: 2, payloadBytes: sent + received, maxPayloadBytes: received });
+  });
+
+  test('a request of many small commands is refused for their overhead, as Excel refuses it', async () => {
+    const host = createPreviewHost({ payloadLimit: 100 * COMMAND_OVERHEAD_BYTES });
+    await host.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      for (let r = 1; r <= 100; r++) ws.getRange(`A${r}`).format.font.bold = true;
+      await expect(context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    });
   });
 
   test('one sync returning more than the limit fails with ResponsePayloadSizeLimitExceeded; reading in chunks works', async () => {
@@ -243,7 +252,7 @@ describe('payload', () => {
     expect(rows).toHaveLength(200);
     expect(rows[199][9]).toBe('abcdefgh');
     expect(host.stats.syncs).toBe(4);
-    expect(host.stats.maxPayloadBytes).toBe(JSON.stringify({ values: rows.slice(0, 50) }).length);
+    expect(host.stats.maxPayloadBytes).toBe(COMMAND_OVERHEAD_BYTES + JSON.stringify({ values: rows.slice(0, 50) }).length);
   });
 
   test('the limit also holds across the loads of one sync, and Excel on the web allows 5,000,000 bytes', async () => {

@@ -321,6 +321,22 @@ describe('data validation', () => {
     const other = await failure(onSheet1(host, (s) => (s.getRange('A1').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThan' } })));
     expect(other.code).toBe('InvalidArgument');
   });
+
+  test('a list source on a sheet not yet created is refused, as Excel refuses it; added first in the same sync, it is kept', async () => {
+    const host = createPreviewHost();
+    const rule = { list: { inCellDropDown: true, source: "='It''s lists'!$A$1:$A$3" } };
+    const missing = await failure(onSheet1(host, (s) => (s.getRange('A1').dataValidation.rule = rule)));
+    expect(missing.code).toBe('InvalidArgument');
+    expect(host.cell('Sheet1', 'A1').validation).toBeNull();
+    await host.run(async (context) => {
+      context.workbook.worksheets.add("It's lists");
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1').dataValidation.rule = rule;
+      await context.sync();
+    });
+    expect(host.cell('Sheet1', 'A1').validation).toEqual({ inCellDropDown: true, source: "='It''s lists'!$A$1:$A$3" });
+    const unquoted = await failure(onSheet1(host, (s) => (s.getRange('A2').dataValidation.rule = { list: { inCellDropDown: true, source: '=Lists!A1:A3' } })));
+    expect(unquoted.code).toBe('InvalidArgument');
+  });
 });
 
 describe('hyperlinks, selection, clearing', () => {

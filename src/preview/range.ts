@@ -581,6 +581,13 @@ const VALIDATION: Properties<RangeTarget> = {
   },
 };
 
+/** The sheet a list source formula refers to (`='My lists'!$A$1:$A$9`, `=Lists!A1:A9`); undefined for inline lists. */
+function listSourceSheet(source: string): string | undefined {
+  const match = /^=(?:'((?:[^']|'')+)'|([^!'=]+))!/.exec(source);
+  if (!match) return undefined;
+  return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+}
+
 class PreviewDataValidation extends PreviewObject<RangeTarget> implements Pick<Excel.DataValidation, 'rule' | 'type' | 'errorAlert' | 'clear'> {
   constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
     super(context, 'DataValidation', VALIDATION, resolve, options);
@@ -601,6 +608,11 @@ class PreviewDataValidation extends PreviewObject<RangeTarget> implements Pick<E
         const source = range ? `=${sheetAddress(range.sheet.name, range.area)}` : list.source;
         if (typeof source !== 'string' || source === '' || source.length > 255) {
           throw new PreviewError('InvalidArgument', 'a list source is a text of 1 to 255 characters or a range');
+        }
+        const sheet = listSourceSheet(source);
+        if (sheet !== undefined && !this.engine.workbook.findSheet(sheet)) {
+          // Excel resolves the reference when the rule is set, not when the list drops down.
+          throw new PreviewError('InvalidArgument', `the list source ${source} refers to a sheet that does not exist (yet): add the sheet first`);
         }
         this.engine.workbook.setValidation(t.sheet, t.area, { inCellDropDown: list.inCellDropDown ?? true, source });
       },
