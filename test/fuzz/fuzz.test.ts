@@ -2,7 +2,10 @@
  * The fuzz test of issue 12: the real command line (`node bin/budget-targets.js`, over dist/)
  * on every hostile input of ./hostile.ts. For each case: the exit code SPEC §7 allows, no
  * stack trace or library error text, a message naming the file, time and peak memory of the
- * child process under fixed bounds, the JSON contract intact, the input bytes unchanged.
+ * child process under fixed bounds, the JSON contract intact, the input bytes unchanged; for
+ * `summary`, a refusal (exit 2) names the file and writes nothing, and a written copy keeps
+ * every zip entry it need not touch byte for byte, every `<sheet>` of workbook.xml and every
+ * cell of every input sheet (read back with the capped reader).
  * `npm test` runs the fixed families and a few seeded mutations; `npm run fuzz` runs many more
  * (FUZZ_MUTATIONS, FUZZ_SEED) and prints the figures either way.
  */
@@ -13,7 +16,7 @@ import os from 'os';
 import path from 'path';
 import { isDeepStrictEqual } from 'util';
 import { readWorkbookBytes } from '../../src/xlsx/readPackage';
-import { entriesOf } from '../support/packages';
+import { entriesOf, patch, zipOf } from '../support/packages';
 import { FuzzCase, buildCases } from './hostile';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -161,6 +164,26 @@ describe('the command line on hostile input', () => {
     expect([...families].sort()).toEqual(
       ['command-line', 'control', 'damaged', 'merge', 'message', 'new', 'non-file', 'profile', 'summary', 'summary-mark', 'summary-package', 'zip-bomb', ...(MUTATIONS ? ['mutation'] : [])].sort(),
     );
+  });
+
+  it('the summary comparison sees a changed cell, a renamed sheet and a lost entry', async () => {
+    const input = readFileSync(BASE);
+    expect(await dataChanges(input, input)).toEqual([]);
+    const e = await entriesOf(input);
+    patch(e, 'xl/worksheets/sheet3.xml', /(<c r="C4" s="5"><v>)3.4/, '$13.41');
+    patch(e, 'xl/workbook.xml', 'name="2022年乡镇维稳经费"', 'name="维稳"');
+    e.delete('docProps/app.xml');
+    expect(await dataChanges(input, await zipOf(e))).toEqual([
+      'entry xl/worksheets/sheet3.xml changed',
+      'entry docProps/app.xml removed',
+      'sheet no longer listed: <sheet sheetId="2" name="2022年乡镇维稳经费" state="visible" r:id="rId5"/>',
+      'sheet 2022年乡镇维稳经费 not readable in the output',
+      'cells of sheet 2022年村干部养老保险 changed',
+    ]);
+    const cellOnly = await entriesOf(input);
+    patch(cellOnly, 'xl/worksheets/sheet3.xml', /(<c r="C4" s="5"><v>)3.4/, '$13.41');
+    expect(await dataChanges(input, await zipOf(cellOnly), '2022年村干部养老保险')).toEqual([]);
+    expect(await dataChanges(input, await zipOf(cellOnly))).toEqual(['entry xl/worksheets/sheet3.xml changed', 'cells of sheet 2022年村干部养老保险 changed']);
   });
 
   it('fails safe on every case', async () => {
