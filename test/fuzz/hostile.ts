@@ -23,6 +23,10 @@ export interface FuzzCase {
   names?: string;
   /** Text the output must contain (a clear message). */
   says?: string[];
+  /** `summary`: the file it writes; when written, every user cell, sheet and zip entry of the input must be in it. */
+  out?: string;
+  /** `summary`: the name of our own summary sheet the input holds, which may be regenerated in place. */
+  regenerates?: string;
 }
 
 /** A small deterministic random generator (mulberry32). */
@@ -257,6 +261,62 @@ export function buildCases(dir: string, base: string, seed: number, mutations: n
       data = writeZip(replacePart(parts, victim.name, xml.slice(0, cut) + junk + xml.slice(cut)));
     }
     workbook('mutation', `mutation-${i}`, data, [0, 1, 2]);
+  }
+
+  // 6. Summary inputs: a chart sheet, a user's sheet with shared formulas without a master and
+  // odd cells (errors, booleans, rich and inline text, emoji, RTL, control escapes), and the
+  // mark `BudgetTargetsSummary` forged to point at a project sheet and at a user's own 汇总.
+  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const T = 'application/vnd.openxmlformats-officedocument';
+  const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const partText = (ps: ZipPart[], name: string) => str(ps.find((p) => p.name === name)!.data);
+  const addSheet = (ps: ZipPart[], name: string, relType: string, part: string, type: string, extra: ZipPart[], id: number): ZipPart[] => {
+    let out = replacePart(ps, 'xl/workbook.xml', partText(ps, 'xl/workbook.xml').replace('</sheets>', `<sheet sheetId="${id}" name="${name}" r:id="rId${id + 80}"/></sheets>`));
+    out = replacePart(out, 'xl/_rels/workbook.xml.rels', partText(out, 'xl/_rels/workbook.xml.rels').replace('</Relationships>', `<Relationship Id="rId${id + 80}" Type="${R}/${relType}" Target="${part.replace(/^xl\//, '')}"/></Relationships>`));
+    out = replacePart(out, '[Content_Types].xml', partText(out, '[Content_Types].xml').replace('</Types>', `<Override PartName="/${part}" ContentType="${type}"/></Types>`));
+    return [...out, ...extra];
+  };
+  const chart = addSheet(parts, '图表 📊', 'chartsheet', 'xl/chartsheets/sheet1.xml', `${T}.spreadsheetml.chartsheet+xml`, [
+    { name: 'xl/chartsheets/sheet1.xml', data: text(`${XML}<chartsheet xmlns="${MAIN}" xmlns:r="${R}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>`) },
+    { name: 'xl/chartsheets/_rels/sheet1.xml.rels', data: text(`${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`) },
+    { name: 'xl/drawings/drawing1.xml', data: text(`${XML}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`) },
+  ], 11);
+  const userSheet = (name: string, rows: string) => addSheet(parts, name, 'worksheet', 'xl/worksheets/sheet11.xml', `${T}.spreadsheetml.worksheet+xml`, [
+    { name: 'xl/worksheets/sheet11.xml', data: text(`${XML}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData>${rows}</sheetData></worksheet>`) },
+  ], 11);
+  const oddRows =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>备注 😀 עברית العربية _x0007_ bell \u202e</t></is></c><c r="B1" t="e"><v>#N/A</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="str"><f>"x"&amp;"y"</f><v>xy</v></c></row>' +
+    '<row r="2"><c r="A2"><f t="shared" si="7"/><v>3</v></c><c r="B2"><f t="shared" ref="B2:B3" si="8">A2*2</f><v>6</v></c>' +
+    '<c r="B3"><f t="shared" si="8"/><v>0</v></c><c r="C2" t="inlineStr"><is><r><rPr><b/></rPr><t>rich</t></r><r><t xml:space="preserve"> text</t></r></is></c><c r="D2"><v>1E+308</v></c><c r="E2" t="n"><v>-0.000000001</v></c></row>' +
+    '<row r="5"><c r="XFD5"><v>123456789012345.67</v></c></row>';
+  const mark = (ps: ZipPart[], sheet: string) =>
+    replacePart(ps, 'xl/workbook.xml', partText(ps, 'xl/workbook.xml').replace('</sheets>', `</sheets><definedNames><definedName name="BudgetTargetsSummary">'${sheet}'!$A$1</definedName></definedNames>`));
+  const summaryInput = (family: string, name: string, data: Buffer, regenerates?: string) => {
+    const file = at(`${name}.xlsx`);
+    writeFileSync(file, data);
+    cases.push({ family, name, args: ['summary', file, '-o', at(`${name}-summary.xlsx`)], exits: [0, 1], inputs: [file], out: at(`${name}-summary.xlsx`), regenerates });
+  };
+  summaryInput('summary-package', 'summary-chart-sheet', writeZip(chart));
+  summaryInput('summary-package', 'summary-odd-cells', writeZip(userSheet('备注 😀 עברית', oddRows)));
+  summaryInput('summary-package', 'summary-chart-and-odd-cells', writeZip(addSheet(userSheet('备注', oddRows), '图表', 'chartsheet', 'xl/chartsheets/sheet1.xml', `${T}.spreadsheetml.chartsheet+xml`, chart.slice(parts.length), 12)));
+  summaryInput('summary-mark', 'summary-mark-on-project-sheet', writeZip(mark(parts, '2022年人大之家工作经费')));
+  summaryInput('summary-mark', 'summary-mark-on-users-sheet', writeZip(mark(userSheet('汇总', '<row r="1"><c r="A1" t="inlineStr"><is><t>我自己的汇总</t></is></c><c r="B1"><v>42</v></c></row>'), '汇总')));
+  summaryInput('summary-mark', 'summary-mark-on-chart-sheet', writeZip(mark(chart, '图表 📊')));
+  summaryInput('summary-mark', 'summary-mark-on-odd-cells', writeZip(mark(userSheet('备注', oddRows), '备注')));
+  // Our own summary, made by the tool: regenerated in place, everything else kept.
+  const ours = at('summary-ours-source.xlsx');
+  execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'budget-targets.js'), 'summary', base, '-o', ours]);
+  summaryInput('summary-mark', 'summary-regenerated', readFileSync(ours), '汇总');
+
+  // Every workbook above is also summarised: refused (exit 2) or written with all of its data.
+  for (const c of [...cases]) {
+    if (c.args[0] !== 'check' || c.args[1] !== '--json' || c.inputs.length !== 1 || c.family === 'profile') continue;
+    const out = at(`${c.name}-summary.xlsx`);
+    cases.push({
+      family: 'summary', name: `summary-${c.name}`, args: ['summary', c.inputs[0], '-o', out], inputs: [c.inputs[0]], out,
+      exits: c.exits.length === 1 && c.exits[0] === 2 ? [2] : [0, 1, 2], ...(c.exits.length === 1 && c.exits[0] === 2 ? { names: c.inputs[0] } : {}),
+    });
   }
 
   // Bad command lines.
