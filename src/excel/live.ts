@@ -90,6 +90,8 @@ export class LiveValidation {
   /** The sheet the officer's selection moved on, to re-check after the debounce (a dropdown choice raises no onChanged). */
   private selectionSheet: string | undefined;
   private selectionTimer: unknown;
+  /** Sheets the add-in itself just wrote and re-read: the selection its own write made is not the officer's. */
+  private readonly ownSelection = new Set<string>();
   private flushing: Promise<void> = Promise.resolve();
   private handlers: Handler[] = [];
   private readonly perSheet = new Set<string>();
@@ -126,8 +128,20 @@ export class LiveValidation {
 
   /** Re-reads sheets the add-in has just written, now (1 sync). */
   touch(sheetNames: Iterable<string>): Promise<void> {
-    for (const name of sheetNames) this.dirtyNames.add(name);
+    const names = [...sheetNames];
+    for (const name of names) this.dirtyNames.add(name);
+    this.ownSelect(names);
     return this.flushNow();
+  }
+
+  /**
+   * The add-in itself selects on these sheets (going to a finding, a quick fix): the selection
+   * events that follow are not the officer's and need no re-check; the next one counts again.
+   */
+  ownSelect(sheetNames: Iterable<string>): void {
+    for (const name of sheetNames) this.ownSelection.add(name);
+    const { timers, debounceMs = DEBOUNCE_MS } = this.options;
+    timers.setTimeout(() => this.ownSelection.clear(), debounceMs);
   }
 
   /** Waits for the re-read under way, if any. */
@@ -158,8 +172,9 @@ export class LiveValidation {
   private register(context: Excel.RequestContext): void {
     const sheets = context.workbook.worksheets;
     const { features } = this.options;
-    if (features.collectionChanged) this.handlers.push(sheets.onChanged.add(async (e) => this.changed(e.worksheetId)));
-    this.handlers.push(sheets.onAdded.add(async (e) => this.changed(e.worksheetId)));
+    if (features.collectionChanged) this.handlers.push(sheets.onChanged.add(async (e) => this.changedBy(e)));
+    // A sheet the add-in added itself was read by `touch` before this event arrived.
+    this.handlers.push(sheets.onAdded.add(async (e) => (this.cache.has(e.worksheetId) ? undefined : this.changed(e.worksheetId))));
     this.handlers.push(sheets.onDeleted.add(async (e) => this.deleted(e.worksheetId)));
     if (features.nameChanged) this.handlers.push(sheets.onNameChanged.add(async (e) => this.renamed(e.worksheetId, e.nameAfter)));
     if (features.collectionChanged) this.handlers.push(sheets.onSelectionChanged.add(async (e) => this.selectionMoved(e.worksheetId)));
@@ -170,7 +185,7 @@ export class LiveValidation {
     if (this.options.features.collectionChanged || this.perSheet.has(id)) return;
     this.perSheet.add(id);
     const ws = context.workbook.worksheets.getItem(id);
-    this.handlers.push(ws.onChanged.add(async (e) => this.changed(e.worksheetId)));
+    this.handlers.push(ws.onChanged.add(async (e) => this.changedBy(e)));
     this.handlers.push(ws.onSelectionChanged.add(async (e) => this.selectionMoved(e.worksheetId)));
   }
 
@@ -182,6 +197,8 @@ export class LiveValidation {
   private selectionMoved(sheetId: string): void {
     const cached = this.cache.get(sheetId);
     if (this.stopped || !cached || (cached.tables.length === 0 && cached.unread.length === 0)) return;
+    // The add-in's own write (a quick fix selects the cell it changed) was re-read already.
+    if (this.ownSelection.has(cached.info.name)) return;
     this.selectionSheet = sheetId;
     const { timers, debounceMs = DEBOUNCE_MS } = this.options;
     if (this.selectionTimer !== undefined) timers.clearTimeout(this.selectionTimer);
@@ -213,6 +230,12 @@ export class LiveValidation {
     if (!grid || !now || sameGrid(now.grid, grid.grid)) return;
     this.store({ ...grid, ...now.info }, readSeq);
     this.publish();
+  }
+
+  /** The add-in's own writes (ExcelApi 1.14 marks them) were re-read by `touch` already. */
+  private changedBy(e: { worksheetId: string; triggerSource?: string }): void {
+    if (e.triggerSource === 'ThisLocalAddin') return;
+    this.changed(e.worksheetId);
   }
 
   private changed(sheetId: string): void {

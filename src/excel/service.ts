@@ -150,7 +150,10 @@ export function createWorkbookService(options: WorkbookServiceOptions): Workbook
       return added;
     }),
 
-    goTo: guarded(async (finding: Finding) => run((context) => goToFinding(context, finding))),
+    goTo: guarded(async (finding: Finding) => {
+      live?.ownSelect([finding.sheet]);
+      return run((context) => goToFinding(context, finding));
+    }),
 
     applyFix: guarded(async (fix: Finding | QuickFix) => {
       const edits: CellEdit[] | undefined = 'edits' in fix ? fix.edits : fix.fix?.edits;

@@ -157,14 +157,14 @@ describe('other formats', () => {
     mkdirSync(at('no-soffice'));
     const r = run(['check', path.join('old', 'example.xls')], { PATH: at('no-soffice') });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('读取 .xls 文件需要安装 LibreOffice（命令 soffice，例如 apt-get install libreoffice-calc');
+    expect(r.stdout + r.stderr).toContain('读取 .xls 文件需要安装 LibreOffice（命令 soffice，例如 apt-get install libreoffice-calc');
   });
 
   it('says a file named .xls that is no workbook is not one, without starting LibreOffice', () => {
     writeFileSync(at('fake.xls'), 'hello');
     const r = run(['check', 'fake.xls'], { PATH: at('no-soffice') });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('不是有效的 .xls 工作簿 (not a valid .xls workbook)');
+    expect(r.stdout + r.stderr).toContain('不是有效的 .xls 工作簿 (not a valid .xls workbook)');
   });
 });
 
@@ -174,7 +174,7 @@ describe('check --report', () => {
   it('writes 总览, 问题清单, 汇总 and 规则, and refuses to overwrite it without --force', async () => {
     const r = run(['check', 'county', '--report', REPORT]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`已写入审核报告 ${REPORT}：3 个文件，199 条问题`);
+    expect(r.stderr).toContain(`已写入 ${REPORT}：审核报告，3 个文件，199 条问题`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(at(REPORT));
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(['总览', '问题清单', '汇总', '规则']);
@@ -199,7 +199,7 @@ describe('check --report', () => {
 
     const forced = run(['check', path.join('county', '甲局'), '--report', REPORT, '--force']);
     expect(forced.status).toBe(1);
-    expect(forced.stderr).toContain(`已写入审核报告 ${REPORT}：1 个文件，99 条问题`);
+    expect(forced.stderr).toContain(`已写入 ${REPORT}：审核报告，1 个文件，99 条问题`);
   });
 
   it('never takes the report for an input, and never writes over an input', () => {

@@ -61,12 +61,10 @@ afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 describe('issue 9, item 17: files that are not workbooks, overwriting, the written line', () => {
   it('says in words what a file that is not a workbook is, never the zip library’s message', () => {
     writeFileSync(at('notes.txt'), '这不是工作簿\n');
-    writeFileSync(at('old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
-    const r = run(['check', 'notes.txt', 'old.xls', 'garbage.xlsx']);
+    const r = run(['check', 'notes.txt', 'garbage.xlsx']);
     expect(r.status).toBe(2);
-    expect(r.stdout).toContain('notes.txt\n  无法读取：这是文本文件，不是 Excel 工作簿');
-    expect(r.stdout).toContain('old.xls\n  无法读取：这是旧版 .xls 文件');
-    expect(r.stdout).toContain('garbage.xlsx\n  无法读取：文件不完整或已损坏');
+    expect(r.stdout).toContain('notes.txt\n  无法读取：不是有效的 .xlsx 工作簿');
+    expect(r.stdout).toContain('garbage.xlsx\n  无法读取：不是有效的 .xlsx 工作簿');
     expect(r.stdout + r.stderr).not.toMatch(/central directory/i);
   });
 
@@ -249,11 +247,11 @@ describe('check on files that cannot be read', () => {
   it('exits 2, names the file on stderr, and still checks the other files', () => {
     const r = run(['check', '--json', 'garbage.xlsx', 'seed.xlsx', 'missing.xlsx']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('无法读取 garbage.xlsx：文件不完整或已损坏');
+    expect(r.stderr).toContain('无法读取 garbage.xlsx：不是有效的 .xlsx 工作簿');
     expect(r.stderr).toContain('无法读取 missing.xlsx：文件不存在');
     const files = JSON.parse(r.stdout).files;
     expect(files.map((f: { file: string }) => f.file)).toEqual(['garbage.xlsx', 'seed.xlsx', 'missing.xlsx']);
-    expect(files[0]).toEqual({ file: 'garbage.xlsx', projects: [], findings: [], error: expect.stringContaining('文件不完整或已损坏') });
+    expect(files[0]).toEqual({ file: 'garbage.xlsx', projects: [], findings: [], error: expect.stringContaining('不是有效的 .xlsx 工作簿') });
     expect(files[1].projects).toHaveLength(10);
     expect(files[1].findings.some((f: FindingJson) => f.rule === 'S004')).toBe(true);
   });
@@ -361,8 +359,8 @@ describe('rule settings: --preset, rules in the profile, the rules command (SPEC
     expect(text.stdout).toContain('A numbered 绩效目标 line that no indicator speaks to');
     const json = JSON.parse(run(['rules', '--preset', 'mof-2021', '--json']).stdout);
     expect(json.profile).toEqual({ preset: 'mof-2021' });
-    expect(json.rules).toHaveLength(45);
-    expect(json.rules.slice(-3).map((r: { id: string; severity: string }) => `${r.id} ${r.severity}`)).toEqual(['R001 error', 'R002 error', 'R003 info']);
+    expect(json.rules).toHaveLength(47);
+    expect(json.rules.slice(-5).map((r: { id: string; severity: string }) => `${r.id} ${r.severity}`)).toEqual(['R001 error', 'R002 error', 'R003 info', 'D001 error', 'D002 error']);
     expect(json.rules.find((r: { id: string }) => r.id === 'W002')).toEqual({
       id: 'W002', severity: 'warning', fixable: false, description: '汇总表已过期', description_en: 'The summary sheet is out of date',
     });

@@ -15,7 +15,7 @@ describe('checkFile', () => {
     const file = path.join(dir, 'no-sheets.xlsx');
     await new ExcelJS.Workbook().xlsx.writeFile(file);
     const result = await checkFile(file, DEFAULT_PROFILE);
-    expect(result).toEqual({ file, ok: false, reason: expect.stringContaining('不是 Excel 工作簿') });
+    expect(result).toEqual({ file, ok: false, reason: expect.stringContaining('不是有效的 .xlsx 工作簿') });
     expect(result.ok || result.reason).toContain('没有工作表');
     expect(exitCode([result])).toBe(2);
   });

@@ -95,7 +95,7 @@ export function SettingsPanel({ loadProfile, saveProfile, onSaved }: SettingsPan
     if (d.amountDecimals.trim() === '' || !Number.isInteger(decimals) || decimals < 0 || decimals > 6) problems.amountDecimals = t('settingsDecimalsRange');
     // In the pane's language, never the JavaScript engine's English message; a pattern the core would refuse is said so.
     const described = codePatternProblem(d.codePattern);
-    const regex = regexProblem(d.codePattern, language !== 'zh-CN') ?? (described && (language === 'en' ? described.en : described.zh));
+    const regex = (described && (language === 'en' ? described.en : described.zh)) ?? regexProblem(d.codePattern, language !== 'zh-CN');
     if (regex !== undefined) problems.codePattern = t('settingsCodePatternInvalid', { message: regex });
     return {
       problems,
