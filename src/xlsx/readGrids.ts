@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { CellRange, CellValue, Grid } from '../core/grid';
+import { dateText } from './dateText';
 import type { SheetGrid } from './readPackage';
 
 /** ExcelJS value types (`ExcelJS.ValueType`), as numbers for a switch on the hot path. */
@@ -38,20 +39,6 @@ interface LoadedRow {
 interface LoadedSheet {
   _rows: (LoadedRow | undefined)[];
   _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
-}
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-/** A date as ISO text: `2022-12-31`, or with its time when it has one. */
-function dateText(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '#VALUE!';
-  const day = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  const h = d.getUTCHours();
-  const m = d.getUTCMinutes();
-  const s = d.getUTCSeconds();
-  return h || m || s ? `${day}T${pad(h)}:${pad(m)}:${pad(s)}` : day;
 }
 
 function richText(runs: unknown): string {

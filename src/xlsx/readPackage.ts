@@ -9,6 +9,7 @@
 import { SaxesParser } from 'saxes';
 import { CellRange, CellValue, Grid, parseRangeA1 } from '../core/grid';
 import { SUMMARY_MARK } from '../core/summary';
+import { dateText } from './dateText';
 import { readInputFile } from './inputFile';
 import { DEFAULT_LIMITS, ReadLimits, SheetProblem, UnreadableSheet, WorkbookReadError } from './limits';
 import { ZipArchive, isCfb, isEncryptedOoxml } from './zip';
@@ -250,19 +251,9 @@ class Budget {
   }
 }
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
 /** A serial date as ISO text, as the ExcelJS path gives it: `2022-12-31`, or with its time. */
 function serialDateText(serial: number, date1904: boolean): string {
-  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-  if (Number.isNaN(d.getTime())) return '#VALUE!';
-  const day = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  const h = d.getUTCHours();
-  const m = d.getUTCMinutes();
-  const s = d.getUTCSeconds();
-  return h || m || s ? `${day}T${pad(h)}:${pad(m)}:${pad(s)}` : day;
+  return dateText(new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
 }
 
 /** A date format, by ExcelJS's test: y, m, d, h, s or b outside quotes and brackets. */
