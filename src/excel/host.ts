@@ -96,7 +96,7 @@ export function checkRequirements(office: OfficeLike): Requirements {
 }
 
 const DEGRADED: Record<OptionalFeature, HostMessage> = {
-  dataValidation: { zh: '插入的表格没有下拉列表', en: 'inserted tables have no dropdown lists' },
+  dataValidation: { zh: '插入的表格没有下拉列表和输入提示', en: 'inserted tables have no dropdown lists or input messages' },
   pageLayout: { zh: '插入的表格未设置打印格式', en: 'inserted tables keep the default print setup' },
   collectionChanged: { zh: '逐表监听修改', en: 'changes are watched sheet by sheet' },
   fillPattern: { zh: '不能在单元格中标出问题', en: 'findings cannot be highlighted in cells' },

@@ -471,7 +471,7 @@ describe('older hosts', () => {
     const s = setup({ apiVersion: '1.7' });
     expect(s.service.requirements.ok).toBe(true);
     expect(s.service.requirements.message?.en).toBe(
-      'This version of Excel lacks some features, which are degraded: inserted tables have no dropdown lists; inserted tables keep the default print setup; changes are watched sheet by sheet; findings cannot be highlighted in cells; the summary sheet is marked by a document setting; merged cells are not read; sheet renames show at the next edit',
+      'This version of Excel lacks some features, which are degraded: inserted tables have no dropdown lists or input messages; inserted tables keep the default print setup; changes are watched sheet by sheet; findings cannot be highlighted in cells; the summary sheet is marked by a document setting; merged cells are not read; sheet renames show at the next edit',
     );
     const [name] = await s.service.insertTables([seedTables()[8]]);
     expect(s.host.cell(name, 'A10').validation).toBeNull();
@@ -492,7 +492,7 @@ describe('older hosts', () => {
 describe('reading large workbooks', () => {
   test.each([
     [60_000, 4],
-    [16_000, 15],
+    [20_000, 15],
   ])('a response over the payload limit (%i bytes) falls back to reading in chunks: %i syncs; every table is read', async (payloadLimit, syncs) => {
     const small = setup({ payloadLimit });
     const normal = setup();
@@ -505,7 +505,7 @@ describe('reading large workbooks', () => {
     expect(state.tables).toHaveLength(30);
     expect(state).toEqual(await normal.service.readAndValidate());
     // 2 syncs under Excel's real limit. Here the list, the refused read, the measure, and chunks:
-    // at 60 kB one (values and formats alone fit); at 16 kB each refusal halves the size of the
+    // at 60 kB one (values and formats alone fit); at 20 kB each refusal halves the size of the
     // chunks after it, until they fit.
     expect(small.host.stats.syncs).toBe(syncs);
   });

@@ -7,6 +7,7 @@
 import { CellRange, CellValue, a1, columnName, rangeA1 } from '../core/grid';
 import { SheetWrite } from '../core/sheet';
 import { columnWidthPoints } from '../core/sheet';
+import { queueChecks } from './checks';
 import { Features } from './host';
 
 /** Longest inline list source Excel accepts for a dropdown. */
@@ -115,6 +116,8 @@ export function queueSheetWrite(ws: Excel.Worksheet, sheet: SheetWrite, options:
       dv.errorAlert = { showAlert: false, style: 'Stop', title: '', message: '' };
     }
   }
+
+  if (sheet.checks) queueChecks(ws, sheet.checks, options.features);
 
   for (const h of sheet.hyperlinks) {
     ws.getRange(a1(h.row, h.col)).hyperlink = { documentReference: h.subAddress, textToDisplay: h.text };

@@ -1,7 +1,7 @@
 /**
  * A small Excel formula engine for the preview host: enough to compute what the add-in
- * writes (cell references across sheets, SUM of a range, ROUND, arithmetic, comparison, &)
- * and to keep references right when sheets are renamed or deleted and rows are inserted or
+ * writes (cell references across sheets, SUM of a range, ROUND, arithmetic, comparison, &;
+ * AND, ISNUMBER and N for the conditional formats of a target table) and to keep references right when sheets are renamed or deleted and rows are inserted or
  * deleted, as Excel does. Unknown functions and names evaluate to `#NAME?`; syntax it cannot
  * read (array constants, structured or whole-column references) is refused like a broken formula.
  */
@@ -359,6 +359,49 @@ const FUNCTIONS: Record<string, (args: Value[], scope: FormulaScope) => Scalar> 
     }
     return total;
   },
+  /** TRUE when every logical value is TRUE: numbers count (0 is FALSE); text and blanks in ranges are skipped; no logical value at all is #VALUE!. */
+  AND(args, scope) {
+    let seen = 0;
+    let all = true;
+    const take = (v: Scalar, inRange: boolean): FormulaError | undefined => {
+      if (v instanceof FormulaError) return v;
+      if (typeof v === 'boolean' || typeof v === 'number') {
+        seen++;
+        if (v === false || v === 0) all = false;
+        return undefined;
+      }
+      if (v === null || inRange) return undefined;
+      // Text given as a value: TRUE/FALSE read as logicals, anything else is #VALUE!.
+      if (/^(TRUE|FALSE)$/i.test(v)) return take(v.toUpperCase() === 'TRUE', false);
+      return VALUE;
+    };
+    for (const arg of args) {
+      if (arg !== null && typeof arg === 'object' && !(arg instanceof FormulaError)) {
+        const cells = cellsOf(arg.range, scope);
+        if (cells instanceof FormulaError) return cells;
+        for (const c of cells) {
+          const e = take(c, true);
+          if (e) return e;
+        }
+      } else {
+        const e = take(arg, false);
+        if (e) return e;
+      }
+    }
+    return seen === 0 ? VALUE : all;
+  },
+  /** TRUE for a number (not a number-like text), FALSE for anything else, errors included. */
+  ISNUMBER(args, scope) {
+    if (args.length !== 1) return VALUE;
+    return typeof scalar(args[0], scope) === 'number';
+  },
+  /** A number as itself, TRUE as 1, an error as that error, anything else as 0. */
+  N(args, scope) {
+    if (args.length !== 1) return VALUE;
+    const v = scalar(args[0], scope);
+    if (v instanceof FormulaError || typeof v === 'number') return v;
+    return v === true ? 1 : 0;
+  },
   ROUND(args, scope) {
     if (args.length !== 2) return VALUE;
     const x = toNumber(scalar(args[0], scope));
@@ -469,6 +512,30 @@ function adjustReference(ref: Reference, home: string, change: ReferenceChange):
     start: withRow(ref.start, startIsTop ? newTop : newBottom),
     end: withRow(end, startIsTop ? newBottom : newTop),
   };
+}
+
+/**
+ * The formula of a conditional format (or a copied cell) as seen from `rows` rows and `cols`
+ * columns away from the cell it was written for: relative references move, `$` parts stay;
+ * a reference moved off the sheet becomes `#REF!`, as in Excel.
+ */
+export function offsetFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  const tokens = tokenize(formula.slice(1));
+  let body = formula.slice(1);
+  const move = (c: CellRef): CellRef | null => {
+    const next = { ...c, row: c.absRow ? c.row : c.row + rows, col: c.absCol ? c.col : c.col + cols };
+    return next.row < 0 || next.col < 0 || next.row >= MAX_ROWS || next.col >= MAX_COLUMNS ? null : next;
+  };
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'ref') continue;
+    const start = move(t.ref.start);
+    const end = t.ref.end && move(t.ref.end);
+    const text = start === null || end === null ? '#REF!' : formatReference({ ...t.ref, start, end: end ?? undefined }, t.prefix);
+    body = body.slice(0, t.from) + text + body.slice(t.to);
+  }
+  return `=${body}`;
 }
 
 /**

@@ -76,6 +76,7 @@ describe('workbook state for assertions', () => {
       freeze: { rows: 9, columns: 0 },
       page: { orientation: 'Portrait', paperSize: 'A4', zoom: { scale: 100 } },
       customProperties: {},
+      conditionalFormats: [],
       selection: 'C3',
     });
   });

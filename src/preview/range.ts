@@ -3,10 +3,10 @@
  * `RangeAreas` that `getMergedAreasOrNullObject` returns.
  */
 import { CellRange } from '../core/grid';
-import { Engine, PreviewContext } from './context';
+import { Engine, PreviewContext, maxVersion } from './context';
 import { PreviewError } from './errors';
 import { MAX_COLUMNS, MAX_ROWS } from './formula';
-import { PreviewCollection, PreviewObject, Properties, ProxyOptions } from './proxy';
+import { PreviewClientResult, PreviewCollection, PreviewObject, Properties, ProxyOptions } from './proxy';
 import {
   Border,
   BorderIndex,
@@ -23,7 +23,10 @@ import {
   parseAddress,
   sheetAddress,
   valueType,
+  CellValidation,
+  ConditionalFormat,
   ValidationAlert,
+  ValidationPrompt,
 } from './workbook';
 import { PreviewWorksheet, liveSheet } from './worksheet';
 
@@ -108,6 +111,7 @@ export function previewRange(range: Excel.Range | PreviewRange): PreviewRange {
 export class PreviewRange extends PreviewObject<RangeTarget> implements Pick<Excel.Range, RangeMembers> {
   private formatProxy: PreviewRangeFormat | undefined;
   private validationProxy: PreviewDataValidation | undefined;
+  private conditionalFormatsProxy: PreviewConditionalFormatCollection | undefined;
   private worksheetProxy: PreviewWorksheet | undefined;
 
   constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
@@ -115,7 +119,7 @@ export class PreviewRange extends PreviewObject<RangeTarget> implements Pick<Exc
   }
 
   protected override navigations() {
-    return { format: () => this.format, dataValidation: () => this.dataValidation, worksheet: () => this.worksheet };
+    return { format: () => this.format, dataValidation: () => this.dataValidation, conditionalFormats: () => this.conditionalFormats, worksheet: () => this.worksheet };
   }
 
   /** @internal The sheet and cells this range stands for at sync time. */
@@ -193,6 +197,11 @@ export class PreviewRange extends PreviewObject<RangeTarget> implements Pick<Exc
 
   get dataValidation(): PreviewDataValidation {
     return (this.validationProxy ??= new PreviewDataValidation(this.context, () => this.target(), this.child({ requires: '1.8' })));
+  }
+
+  /** The conditional formats that meet this range (ExcelApi 1.6). */
+  get conditionalFormats(): PreviewConditionalFormatCollection {
+    return (this.conditionalFormatsProxy ??= new PreviewConditionalFormatCollection(this.context, () => this.target(), this.child({ requires: '1.6' })));
   }
 
   get worksheet(): PreviewWorksheet {
@@ -559,12 +568,24 @@ class PreviewRangeBorder extends PreviewObject<BorderTarget> implements Pick<Exc
 }
 
 const DEFAULT_ALERT: ValidationAlert = { showAlert: true, style: 'Stop', title: '', message: '' };
+const DEFAULT_PROMPT: ValidationPrompt = { showPrompt: false, title: '', message: '' };
+
+const DECIMAL_OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
+
+/** The rule as Office.js reads it back: `{ list }`, `{ decimal }`, or `{}` for none (any value). */
+function ruleOf(v: CellValidation | null | undefined): Excel.DataValidationRule {
+  if (!v) return {};
+  if (v.source !== undefined) return { list: { inCellDropDown: v.inCellDropDown ?? true, source: v.source } };
+  if (v.decimal) return { decimal: { ...v.decimal } as Excel.BasicDataValidation };
+  return {};
+}
 
 const VALIDATION: Properties<RangeTarget> = {
-  rule: {
+  rule: { get: (t, e) => ruleOf(e.workbook.uniformValidation(t.sheet, t.area)) },
+  prompt: {
     get: (t, e) => {
       const v = e.workbook.uniformValidation(t.sheet, t.area);
-      return v ? { list: { inCellDropDown: v.inCellDropDown, source: v.source } } : {};
+      return v ? { ...(v.prompt ?? DEFAULT_PROMPT) } : null;
     },
   },
   errorAlert: {
@@ -576,7 +597,8 @@ const VALIDATION: Properties<RangeTarget> = {
   type: {
     get: (t, e) => {
       const v = e.workbook.uniformValidation(t.sheet, t.area);
-      return v === undefined ? 'Inconsistent' : v === null ? 'None' : 'List';
+      // "Any value" with only an input message reads as None, as in Excel.
+      return v === undefined ? 'Inconsistent' : v === null ? 'None' : v.source !== undefined ? 'List' : v.decimal ? 'Decimal' : 'None';
     },
   },
 };
@@ -588,7 +610,14 @@ function listSourceSheet(source: string): string | undefined {
   return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
 }
 
-class PreviewDataValidation extends PreviewObject<RangeTarget> implements Pick<Excel.DataValidation, 'rule' | 'type' | 'errorAlert' | 'clear'> {
+/** A decimal rule's bound: a number, or a formula/number as text (`=B1`, `0.5`). */
+function checkBound(name: string, bound: unknown, required: boolean): number | string | undefined {
+  if (bound === undefined && !required) return undefined;
+  if ((typeof bound === 'number' && Number.isFinite(bound)) || (typeof bound === 'string' && bound.trim() !== '')) return bound;
+  throw new PreviewError('InvalidArgument', `decimal rule: ${name} must be a number or a formula (got ${JSON.stringify(bound)})`);
+}
+
+class PreviewDataValidation extends PreviewObject<RangeTarget> implements Pick<Excel.DataValidation, 'rule' | 'type' | 'errorAlert' | 'prompt' | 'clear'> {
   constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
     super(context, 'DataValidation', VALIDATION, resolve, options);
   }
@@ -596,14 +625,27 @@ class PreviewDataValidation extends PreviewObject<RangeTarget> implements Pick<E
   get rule(): Excel.DataValidationRule {
     return this.read('rule');
   }
-  /** Dropdown lists (`{ list: { inCellDropDown, source } }`) are the rules the preview host keeps. */
+  /** Dropdown lists (`{ list: { inCellDropDown, source } }`) and decimal rules (`{ decimal: { formula1, formula2, operator } }`) are the rules the preview host keeps. */
   set rule(rule: Excel.DataValidationRule) {
     this.command(
       'rule',
       (t) => {
-        const list = rule?.list;
-        const others = Object.entries(rule ?? {}).filter(([k, v]) => k !== 'list' && v !== undefined);
-        if (!list || others.length > 0) throw new PreviewError('InvalidArgument', 'the preview host keeps list rules ({ list: { inCellDropDown, source } }) only');
+        const given = Object.entries(rule ?? {}).filter(([, v]) => v !== undefined);
+        if (given.length !== 1 || (given[0][0] !== 'list' && given[0][0] !== 'decimal')) {
+          throw new PreviewError('InvalidArgument', 'a rule has exactly one type; the preview host keeps list ({ list: { inCellDropDown, source } }) and decimal ({ decimal: { formula1, formula2, operator } }) rules only');
+        }
+        const decimal = rule.decimal;
+        if (decimal) {
+          const operator = String(decimal.operator);
+          if (!DECIMAL_OPERATORS.includes(operator)) throw new PreviewError('InvalidArgument', `decimal rule: operator '${operator}' is not one of ${DECIMAL_OPERATORS.join(', ')}`);
+          const between = operator === 'Between' || operator === 'NotBetween';
+          const formula1 = checkBound('formula1', decimal.formula1, true) as number | string;
+          const formula2 = checkBound('formula2', decimal.formula2, between);
+          if (!between && formula2 !== undefined) throw new PreviewError('InvalidArgument', `decimal rule: formula2 goes with Between and NotBetween only, not ${operator}`);
+          this.engine.workbook.setValidationRule(t.sheet, t.area, { decimal: formula2 === undefined ? { operator, formula1 } : { operator, formula1, formula2 } });
+          return;
+        }
+        const list = rule.list!;
         const range = typeof list.source === 'string' ? undefined : previewRange(list.source)._target();
         const source = range ? `=${sheetAddress(range.sheet.name, range.area)}` : list.source;
         if (typeof source !== 'string' || source === '' || source.length > 255) {
@@ -614,9 +656,30 @@ class PreviewDataValidation extends PreviewObject<RangeTarget> implements Pick<E
           // Excel resolves the reference when the rule is set, not when the list drops down.
           throw new PreviewError('InvalidArgument', `the list source ${source} refers to a sheet that does not exist (yet): add the sheet first`);
         }
-        this.engine.workbook.setValidation(t.sheet, t.area, { inCellDropDown: list.inCellDropDown ?? true, source });
+        this.engine.workbook.setValidationRule(t.sheet, t.area, { inCellDropDown: list.inCellDropDown ?? true, source });
       },
       { request: rule },
+    );
+  }
+
+  /** The input message shown on selecting a cell; null where cells differ or have no validation. */
+  get prompt(): Excel.DataValidationPrompt {
+    return this.read('prompt');
+  }
+  /** Set alone, it gives the cells a validation that allows any value and only shows the message (Excel's "Any value"). */
+  set prompt(prompt: Excel.DataValidationPrompt) {
+    this.command(
+      'prompt',
+      (t) => {
+        const { showPrompt, title = '', message = '' } = prompt ?? ({} as Excel.DataValidationPrompt);
+        if (typeof showPrompt !== 'boolean' || typeof title !== 'string' || typeof message !== 'string') {
+          throw new PreviewError('InvalidArgument', 'prompt takes { showPrompt, title, message }');
+        }
+        // Excel's limits on an input message: a title of 32 characters, a message of 255.
+        if (title.length > 32 || message.length > 255) throw new PreviewError('InvalidArgument', `an input message has a title of at most 32 characters and a text of at most 255 (got ${title.length} and ${message.length})`);
+        this.engine.workbook.setValidationPrompt(t.sheet, t.area, { showPrompt, title, message });
+      },
+      { request: prompt },
     );
   }
 
@@ -704,5 +767,224 @@ class PreviewRangeCollection extends PreviewCollection<AreasTarget, RangeTarget,
 
   protected get itemPrototype(): PreviewRange {
     return new PreviewRange(this.context, () => null);
+  }
+}
+
+// ---- conditional formats (ExcelApi 1.6) ----------------------------------------------------
+
+interface FormatTarget {
+  sheet: Sheet;
+  cf: ConditionalFormat;
+}
+
+const CONDITIONAL_FORMAT_TYPES = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];
+
+/** `Range.conditionalFormats`: the formats that meet the range, first in priority first. */
+export class PreviewConditionalFormatCollection extends PreviewCollection<RangeTarget, FormatTarget, PreviewConditionalFormat> {
+  constructor(context: PreviewContext, resolve: () => RangeTarget | null, options?: ProxyOptions) {
+    super(context, 'ConditionalFormatCollection', resolve, options);
+  }
+
+  protected itemTargets(t: RangeTarget): FormatTarget[] {
+    return this.engine.workbook.conditionalFormatsIn(t.sheet, t.area).map((cf) => ({ sheet: t.sheet, cf }));
+  }
+
+  protected itemProxy(it: FormatTarget): PreviewConditionalFormat {
+    return new PreviewConditionalFormat(this.context, () => ({ sheet: it.sheet, cf: this.engine.workbook.liveConditionalFormat(it.sheet, it.cf) }), this.child());
+  }
+
+  protected get itemPrototype(): PreviewConditionalFormat {
+    return new PreviewConditionalFormat(this.context, () => null);
+  }
+
+  /** A new format on the whole range, first in priority; the preview host models `Custom` (a formula) only. */
+  add(type: Excel.ConditionalFormatType | string): PreviewConditionalFormat {
+    let created: FormatTarget | undefined;
+    this.command(
+      'add',
+      (t) => {
+        if (!CONDITIONAL_FORMAT_TYPES.includes(String(type))) throw new PreviewError('InvalidArgument', `'${String(type)}' is not a conditional format type`);
+        created = { sheet: t.sheet, cf: this.engine.workbook.addConditionalFormat(t.sheet, t.area, type) };
+      },
+      { request: type },
+    );
+    return new PreviewConditionalFormat(
+      this.context,
+      () => {
+        if (!created) throw new PreviewError('InvalidOperation', 'the conditional format was not added');
+        return { sheet: created.sheet, cf: this.engine.workbook.liveConditionalFormat(created.sheet, created.cf) };
+      },
+      this.child(),
+    );
+  }
+
+  getCount(): PreviewClientResult<number> {
+    const result = new PreviewClientResult<number>();
+    this.command('getCount', (t) => {
+      const n = this.engine.workbook.conditionalFormatsIn(t.sheet, t.area).length;
+      return { response: n, apply: () => result._set(n) };
+    });
+    return result;
+  }
+
+  getItemAt(index: number): PreviewConditionalFormat {
+    let found: FormatTarget | undefined;
+    return new PreviewConditionalFormat(
+      this.context,
+      () => {
+        if (found) return { sheet: found.sheet, cf: this.engine.workbook.liveConditionalFormat(found.sheet, found.cf) };
+        const t = this.target();
+        const cf = this.engine.workbook.conditionalFormatsIn(t.sheet, t.area)[index];
+        if (!cf) throw new PreviewError('ItemNotFound', `there is no conditional format at index ${index}`);
+        return (found = { sheet: t.sheet, cf });
+      },
+      this.child(),
+    );
+  }
+
+  /** Removes every format that meets the range (the preview host refuses to cut one that reaches outside it). */
+  clearAll(): void {
+    this.command('clearAll', (t) => this.engine.workbook.clearConditionalFormats(t.sheet, t.area));
+  }
+}
+
+const CONDITIONAL_FORMAT: Properties<FormatTarget> = {
+  id: { get: (t) => t.cf.id },
+  type: { get: (t) => t.cf.type },
+  priority: { get: (t) => t.sheet.conditionalFormats.indexOf(t.cf) },
+  stopIfTrue: { get: () => false },
+};
+
+export class PreviewConditionalFormat extends PreviewObject<FormatTarget> implements Pick<Excel.ConditionalFormat, 'id' | 'type' | 'priority' | 'stopIfTrue' | 'delete'> {
+  private customProxy: PreviewCustomConditionalFormat | undefined;
+
+  constructor(context: PreviewContext, resolve: () => FormatTarget | null, options?: ProxyOptions) {
+    super(context, 'ConditionalFormat', CONDITIONAL_FORMAT, resolve, { ...options, requires: maxVersion(options?.requires, '1.6') });
+  }
+
+  protected override navigations() {
+    return { custom: () => this.custom };
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+  get type(): Excel.ConditionalFormatType | 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue' {
+    return this.read('type');
+  }
+  get priority(): number {
+    return this.read('priority');
+  }
+  get stopIfTrue(): boolean {
+    return this.read('stopIfTrue');
+  }
+
+  /** The formula rule and its format. */
+  get custom(): PreviewCustomConditionalFormat {
+    return (this.customProxy ??= new PreviewCustomConditionalFormat(this.context, () => this.target(), this.child()));
+  }
+
+  /** The range the format applies to. */
+  getRange(): PreviewRange {
+    return new PreviewRange(
+      this.context,
+      () => {
+        const t = this.target();
+        return { sheet: t.sheet, area: t.cf.area };
+      },
+      this.child(),
+    );
+  }
+
+  delete(): void {
+    this.command('delete', (t) => this.engine.workbook.deleteConditionalFormat(t.sheet, t.cf));
+  }
+}
+
+class PreviewCustomConditionalFormat extends PreviewObject<FormatTarget> {
+  private ruleProxy: PreviewConditionalFormatRule | undefined;
+  private formatProxy: PreviewConditionalRangeFormat | undefined;
+
+  constructor(context: PreviewContext, resolve: () => FormatTarget | null, options?: ProxyOptions) {
+    super(context, 'CustomConditionalFormat', {}, resolve, options);
+  }
+
+  protected override navigations() {
+    return { rule: () => this.rule, format: () => this.format };
+  }
+
+  get rule(): PreviewConditionalFormatRule {
+    return (this.ruleProxy ??= new PreviewConditionalFormatRule(this.context, () => this.target(), this.child()));
+  }
+
+  get format(): PreviewConditionalRangeFormat {
+    return (this.formatProxy ??= new PreviewConditionalRangeFormat(this.context, () => this.target(), this.child()));
+  }
+}
+
+class PreviewConditionalFormatRule extends PreviewObject<FormatTarget> implements Pick<Excel.ConditionalFormatRule, 'formula'> {
+  constructor(context: PreviewContext, resolve: () => FormatTarget | null, options?: ProxyOptions) {
+    super(context, 'ConditionalFormatRule', { formula: { get: (t) => t.cf.formula } }, resolve, options);
+  }
+
+  /** `=AND(…)`, written for the top-left cell of the format's range (relative references move with each cell). */
+  get formula(): string {
+    return this.read('formula');
+  }
+  set formula(formula: string) {
+    this.command('formula', (t) => this.engine.workbook.setConditionalFormula(t.cf, formula), { request: formula });
+  }
+}
+
+class PreviewConditionalRangeFormat extends PreviewObject<FormatTarget> {
+  private fillProxy: PreviewConditionalRangeFill | undefined;
+  private fontProxy: PreviewConditionalRangeFont | undefined;
+
+  constructor(context: PreviewContext, resolve: () => FormatTarget | null, options?: ProxyOptions) {
+    super(context, 'ConditionalRangeFormat', {}, resolve, options);
+  }
+
+  protected override navigations() {
+    return { fill: () => this.fill, font: () => this.font };
+  }
+
+  get fill(): PreviewConditionalRangeFill {
+    return (this.fillProxy ??= new PreviewConditionalRangeFill(this.context, () => this.target(), this.child()));
+  }
+
+  get font(): PreviewConditionalRangeFont {
+    return (this.fontProxy ??= new PreviewConditionalRangeFont(this.context, () => this.target(), this.child()));
+  }
+}
+
+class PreviewConditionalRangeFill extends PreviewObject<FormatTarget> implements Pick<Excel.ConditionalRangeFill, 'color' | 'clear'> {
+  constructor(context: PreviewContext, resolve: () => FormatTarget | null, options?: ProxyOptions) {
+    super(context, 'ConditionalRangeFill', { color: { get: (t) => t.cf.fill } }, resolve, options);
+  }
+
+  /** `#RRGGBB`; null when the format sets no fill. */
+  get color(): string {
+    return this.read('color');
+  }
+  set color(color: string) {
+    this.command('color', (t) => this.engine.workbook.setConditionalLook(t.cf, { fill: color }), { request: color });
+  }
+
+  clear(): void {
+    this.command('clear', (t) => void (t.cf.fill = null));
+  }
+}
+
+class PreviewConditionalRangeFont extends PreviewObject<FormatTarget> implements Pick<Excel.ConditionalRangeFont, 'color'> {
+  constructor(context: PreviewContext, resolve: () => FormatTarget | null, options?: ProxyOptions) {
+    super(context, 'ConditionalRangeFont', { color: { get: (t) => t.cf.fontColor } }, resolve, options);
+  }
+
+  /** `#RRGGBB`; null when the format sets no font colour. */
+  get color(): string {
+    return this.read('color');
+  }
+  set color(color: string) {
+    this.command('color', (t) => this.engine.workbook.setConditionalLook(t.cf, { fontColor: color }), { request: color });
   }
 }

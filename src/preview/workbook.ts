@@ -17,6 +17,7 @@ import {
   Scalar,
   adjustFormula,
   evaluate,
+  offsetFormula,
   parseFormula,
   quoteSheetName,
 } from './formula';
@@ -67,12 +68,49 @@ const DEFAULT_STYLE: Readonly<CellStyle> = Object.freeze({
 
 const NO_BORDER: Readonly<Border> = Object.freeze({ style: 'None', weight: 'Thin', color: '#000000' });
 
-interface ListValidation {
-  inCellDropDown: boolean;
+/**
+ * A cell's data validation: a dropdown list (`source`), a decimal rule, or neither (Excel's
+ * "any value", which still shows its input message), with an input message and an error alert.
+ */
+export interface CellValidation {
+  inCellDropDown?: boolean;
   /** `a,b,c` or a formula such as `=Lists!$A$1:$A$4`. */
-  source: string;
-  /** What Excel does with an entry not in the list; absent = its default, a Stop alert. */
+  source?: string;
+  /** A decimal between / at least … (`Between`, `GreaterThanOrEqualTo`…), bounds as Office.js takes them. */
+  decimal?: DecimalRule;
+  /** The input message shown when the cell is selected. */
+  prompt?: ValidationPrompt;
+  /** What Excel does with an entry the rule refuses; absent = its default, a Stop alert. */
   alert?: ValidationAlert;
+}
+
+export interface DecimalRule {
+  operator: string;
+  formula1: number | string;
+  formula2?: number | string;
+}
+
+export interface ValidationPrompt {
+  showPrompt: boolean;
+  title: string;
+  message: string;
+}
+
+/** A conditional format by formula (Office.js `custom`): the format shows where the formula is true. */
+export interface ConditionalFormat {
+  id: string;
+  area: CellRange;
+  type: 'Custom';
+  /** Written for the area's top-left cell (`=AND(…)`); '' until the rule is set. */
+  formula: string;
+  fill: string | null;
+  fontColor: string | null;
+}
+
+/** What a conditional format shows on a cell where it applies. */
+export interface ConditionalLook {
+  fill?: string;
+  fontColor?: string;
 }
 
 export interface ValidationAlert {
@@ -94,7 +132,7 @@ interface Cell {
   value: string | number | boolean | null;
   formula: string | null;
   style: CellStyle;
-  validation: ListValidation | null;
+  validation: CellValidation | null;
   hyperlink: Hyperlink | null;
 }
 
@@ -113,6 +151,8 @@ export class Sheet {
   page: PageSetup = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 } };
   /** Keyed by upper-cased key: Excel's custom property keys ignore case. */
   readonly customProperties = new Map<string, { key: string; value: string }>();
+  /** In priority order: the first applies first (`add` puts a new one first, as Excel does). */
+  conditionalFormats: ConditionalFormat[] = [];
   visibility = 'Visible';
   tabColor = '';
   showGridlines = true;
@@ -138,8 +178,10 @@ export interface CellSnapshot extends Omit<CellStyle, 'borders'> {
   value: string | number | boolean;
   formula: string | null;
   borders: Partial<Record<BorderSide, Border>>;
-  validation: ListValidation | null;
+  validation: CellValidation | null;
   hyperlink: Hyperlink | null;
+  /** What the sheet's conditional formats show on the cell, when one applies. */
+  conditional?: ConditionalLook;
 }
 
 export interface SheetSnapshot {
@@ -158,6 +200,8 @@ export interface SheetSnapshot {
   freeze: { rows: number; columns: number };
   page: PageSetup;
   customProperties: Record<string, string>;
+  /** In priority order, with the address they apply to. */
+  conditionalFormats: { address: string; type: string; formula: string; fill: string | null; fontColor: string | null }[];
   selection: string;
 }
 
@@ -253,6 +297,10 @@ export function displayText(v: Scalar, numberFormat: string): string {
   let text = roundHalfAway(scaled, digits).toFixed(digits);
   if (m[1]) text = text.replace(/^(-?\d+)/, (int) => int.replace(/\B(?=(\d{3})+$)/g, ','));
   return text + m[3];
+}
+
+function copyValidation(v: CellValidation): CellValidation {
+  return JSON.parse(JSON.stringify(v)) as CellValidation;
 }
 
 function checkColor(color: unknown): string {
@@ -556,6 +604,9 @@ export class Workbook {
       for (const cell of s.cells.values()) {
         if (cell.formula !== null) cell.formula = adjustFormula(cell.formula, s.name, change);
       }
+      for (const cf of s.conditionalFormats) {
+        if (cf.formula !== '') cf.formula = adjustFormula(cf.formula, s.name, change);
+      }
     }
   }
 
@@ -570,15 +621,39 @@ export class Workbook {
     if (this.computing.has(cell)) return 0;
     this.computing.add(cell);
     try {
-      return evaluate(cell.formula, {
-        cell: (name, r, c) => {
-          const target = name === undefined ? sheet : this.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
-          return target && this.value(target, r, c);
-        },
-      });
+      return this.evaluateOn(sheet, cell.formula);
     } finally {
       this.computing.delete(cell);
     }
+  }
+
+  /** A formula's value as if it lived on `sheet`. */
+  private evaluateOn(sheet: Sheet, formula: string): Scalar {
+    return evaluate(formula, {
+      cell: (name, r, c) => {
+        const target = name === undefined ? sheet : this.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
+        return target && this.value(target, r, c);
+      },
+    });
+  }
+
+  /**
+   * What the conditional formats show on a cell: each format whose area holds the cell and whose
+   * formula (moved from the area's top-left cell to this one) is TRUE or a non-zero number, in
+   * priority order; the first to set a fill (or font colour) wins it. Undefined when none applies.
+   */
+  conditionalLook(sheet: Sheet, row: number, col: number): ConditionalLook | undefined {
+    let look: ConditionalLook | undefined;
+    for (const cf of sheet.conditionalFormats) {
+      const { area } = cf;
+      if (cf.formula === '' || row < area.top || row > area.bottom || col < area.left || col > area.right) continue;
+      const v = this.evaluateOn(sheet, offsetFormula(cf.formula, row - area.top, col - area.left));
+      if (!(v === true || (typeof v === 'number' && v !== 0))) continue;
+      look ??= {};
+      if (cf.fill !== null && look.fill === undefined) look.fill = cf.fill;
+      if (cf.fontColor !== null && look.fontColor === undefined) look.fontColor = cf.fontColor;
+    }
+    return look;
   }
 
   /** The formula of a cell, or its constant (`''` when empty): what `Range.formulas` returns. */
@@ -591,7 +666,7 @@ export class Workbook {
     return sheet.cells.get(key(row, col))?.style ?? DEFAULT_STYLE;
   }
 
-  validation(sheet: Sheet, row: number, col: number): ListValidation | null {
+  validation(sheet: Sheet, row: number, col: number): CellValidation | null {
     return sheet.cells.get(key(row, col))?.validation ?? null;
   }
 
@@ -635,7 +710,7 @@ export class Workbook {
   }
 
   /** The dropdown list of every cell of the area: null when none, undefined when cells differ. */
-  uniformValidation(sheet: Sheet, area: CellRange): ListValidation | null | undefined {
+  uniformValidation(sheet: Sheet, area: CellRange): CellValidation | null | undefined {
     const v = this.uniform(sheet, area, (cell) => ({ v: cell?.validation ?? null }));
     return v === null ? undefined : v.v;
   }
@@ -946,6 +1021,11 @@ export class Workbook {
       if (m.left < band.left || m.right > band.right || m.bottom < area.top) return m;
       return m.top >= area.top ? { ...m, top: m.top + n, bottom: m.bottom + n } : { ...m, bottom: m.bottom + n };
     });
+    sheet.conditionalFormats.forEach((cf) => {
+      const m = cf.area;
+      if (m.left < band.left || m.right > band.right || m.bottom < area.top) return;
+      cf.area = m.top >= area.top ? { ...m, top: m.top + n, bottom: m.bottom + n } : { ...m, bottom: m.bottom + n };
+    });
     this.moveRows(sheet, area.top, n, band);
     if (area.top > 0) {
       for (let c = band.left; c <= band.right; c++) {
@@ -977,6 +1057,14 @@ export class Workbook {
       const next = { ...m, top, bottom: m.bottom - removed };
       return next.bottom >= next.top && cellCount(next) > 1 ? [next] : [];
     });
+    sheet.conditionalFormats = sheet.conditionalFormats.flatMap((cf) => {
+      const m = cf.area;
+      if (m.left < band.left || m.right > band.right || m.bottom < area.top) return [cf];
+      if (m.top > area.bottom) return [{ ...cf, area: { ...m, top: m.top - n, bottom: m.bottom - n } }];
+      const removed = Math.min(m.bottom, area.bottom) - Math.max(m.top, area.top) + 1;
+      const next = { ...m, top: Math.min(m.top, area.top), bottom: m.bottom - removed };
+      return next.bottom >= next.top ? [{ ...cf, area: next }] : [];
+    });
     for (const [r, c] of [...this.storedCells(sheet, area)]) sheet.cells.delete(key(r, c));
     this.moveRows(sheet, area.bottom + 1, -n, band);
     const entire = isEntireRows(area);
@@ -990,6 +1078,13 @@ export class Workbook {
 
   /** Excel refuses to shift part of a merged area. */
   private checkMergesInBand(sheet: Sheet, fromRow: number, band: { left: number; right: number }): void {
+    for (const { area: m } of sheet.conditionalFormats) {
+      const overlaps = m.right >= band.left && m.left <= band.right;
+      const inside = m.left >= band.left && m.right <= band.right;
+      if (overlaps && !inside && m.bottom >= fromRow) {
+        throw new PreviewError('InvalidOperation', `the preview host cannot move part of the conditional format on ${areaAddress(m)}: insert or delete whole rows`);
+      }
+    }
     for (const m of sheet.merges) {
       const overlaps = m.right >= band.left && m.left <= band.right;
       const inside = m.left >= band.left && m.right <= band.right;
@@ -1031,11 +1126,20 @@ export class Workbook {
       if (links) cell.hyperlink = null;
       this.prune(sheet, r, c);
     }
-    if (formats) this.unmerge(sheet, area);
+    if (formats) {
+      this.unmerge(sheet, area);
+      for (const cf of sheet.conditionalFormats) {
+        if (intersect(cf.area, area) && !contains(area, cf.area)) {
+          throw new PreviewError('InvalidOperation', `the preview host clears a conditional format only whole; ${areaAddress(area)} covers part of ${areaAddress(cf.area)}`);
+        }
+      }
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !contains(area, cf.area));
+    }
     if (contents) this.changed(sheet, area, 'RangeEdited');
   }
 
-  setValidation(sheet: Sheet, area: CellRange, validation: ListValidation | null): void {
+  /** Replaces (or, with null, removes) the whole validation of every cell. */
+  setValidation(sheet: Sheet, area: CellRange, validation: CellValidation | null): void {
     this.checkSize(area);
     for (let r = area.top; r <= area.bottom; r++) {
       for (let c = area.left; c <= area.right; c++) {
@@ -1045,12 +1149,40 @@ export class Workbook {
     }
   }
 
-  /** The error alert of every cell's list rule; a cell without one refuses it, as the preview keeps alerts of list rules only. */
+  /** Sets the rule (a list or a decimal) of every cell, keeping its input message and error alert. */
+  setValidationRule(sheet: Sheet, area: CellRange, rule: Pick<CellValidation, 'inCellDropDown' | 'source' | 'decimal'>): void {
+    this.checkSize(area);
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        const cell = this.cell(sheet, r, c);
+        const kept: CellValidation = {};
+        if (cell.validation?.prompt) kept.prompt = cell.validation.prompt;
+        if (cell.validation?.alert) kept.alert = cell.validation.alert;
+        cell.validation = { ...rule, ...kept };
+      }
+    }
+  }
+
+  /** The input message of every cell; a cell without validation gets one that allows any value, as Excel does. */
+  setValidationPrompt(sheet: Sheet, area: CellRange, prompt: ValidationPrompt): void {
+    this.checkSize(area);
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        const cell = this.cell(sheet, r, c);
+        cell.validation = { ...(cell.validation ?? {}), prompt: { ...prompt } };
+      }
+    }
+  }
+
+  /** The error alert of every cell's rule; a cell without a rule refuses it (an alert needs something to refuse). */
   setValidationAlert(sheet: Sheet, area: CellRange, alert: ValidationAlert): void {
     this.checkSize(area);
     for (let r = area.top; r <= area.bottom; r++) {
       for (let c = area.left; c <= area.right; c++) {
-        if (!this.validation(sheet, r, c)) throw new PreviewError('InvalidOperation', `errorAlert on ${a1(r, c)}: the preview host keeps error alerts of list rules only; set the rule first`);
+        const v = this.validation(sheet, r, c);
+        if (!v || (v.source === undefined && v.decimal === undefined)) {
+          throw new PreviewError('InvalidOperation', `errorAlert on ${a1(r, c)}: the preview host keeps error alerts of list and decimal rules only; set the rule first`);
+        }
       }
     }
     for (let r = area.top; r <= area.bottom; r++) {
@@ -1078,6 +1210,60 @@ export class Workbook {
     this.changed(sheet, area, 'RangeEdited');
   }
 
+  // ---- conditional formats -------------------------------------------------------------
+
+  /** Adds a conditional format of `type` on the area, first in priority (Excel's `add`); the preview models `Custom` only. */
+  addConditionalFormat(sheet: Sheet, area: CellRange, type: unknown): ConditionalFormat {
+    if (type !== 'Custom') throw new PreviewError('InvalidArgument', `conditional format type '${String(type)}': the preview host models Custom (formula) formats only`);
+    this.checkSize(area);
+    const cf: ConditionalFormat = { id: `{CF-${(this.nextId++).toString(16).toUpperCase()}}`, area: { ...area }, type, formula: '', fill: null, fontColor: null };
+    sheet.conditionalFormats.unshift(cf);
+    return cf;
+  }
+
+  /** The conditional formats whose area meets `area`, in priority order. */
+  conditionalFormatsIn(sheet: Sheet, area: CellRange): ConditionalFormat[] {
+    return sheet.conditionalFormats.filter((cf) => intersect(cf.area, area));
+  }
+
+  /** The live conditional format, failing as Excel does once it has been deleted (or its sheet). */
+  liveConditionalFormat(sheet: Sheet, cf: ConditionalFormat): ConditionalFormat {
+    if (!this.has(sheet) || !sheet.conditionalFormats.includes(cf)) throw new PreviewError('ItemNotFound', 'this conditional format has been deleted');
+    return cf;
+  }
+
+  setConditionalFormula(cf: ConditionalFormat, formula: unknown): void {
+    if (typeof formula !== 'string' || !formula.startsWith('=') || formula.length > 8192) {
+      throw new PreviewError('InvalidArgument', `a conditional format's formula is a text starting with '=' (got ${JSON.stringify(formula)})`);
+    }
+    try {
+      parseFormula(formula);
+    } catch (e) {
+      if (e instanceof FormulaSyntaxError) throw new PreviewError('InvalidArgument', `'${formula}' is not a formula Excel accepts: ${e.message}`);
+      throw e;
+    }
+    cf.formula = formula;
+  }
+
+  setConditionalLook(cf: ConditionalFormat, patch: { fill?: unknown; fontColor?: unknown }): void {
+    if (patch.fill !== undefined) cf.fill = checkColor(patch.fill);
+    if (patch.fontColor !== undefined) cf.fontColor = checkColor(patch.fontColor);
+  }
+
+  deleteConditionalFormat(sheet: Sheet, cf: ConditionalFormat): void {
+    sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
+  }
+
+  /** Removes the conditional formats that meet the area (`clearAll`); one reaching outside it is refused rather than cut. */
+  clearConditionalFormats(sheet: Sheet, area: CellRange): void {
+    for (const cf of this.conditionalFormatsIn(sheet, area)) {
+      if (!contains(area, cf.area)) {
+        throw new PreviewError('InvalidOperation', `the preview host clears a conditional format only whole; ${areaAddress(area)} covers part of ${areaAddress(cf.area)}`);
+      }
+    }
+    sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !intersect(cf.area, area));
+  }
+
   // ---- custom properties ---------------------------------------------------------------
 
   setCustomProperty(sheet: Sheet, key: unknown, value: unknown): void {
@@ -1100,13 +1286,15 @@ export class Workbook {
     const style = cell?.style ?? DEFAULT_STYLE;
     const borders: Partial<Record<BorderSide, Border>> = {};
     for (const [side, b] of Object.entries(style.borders)) borders[side as BorderSide] = { ...b };
+    const conditional = this.conditionalLook(sheet, row, col);
     return {
       ...style,
       borders,
       value: apiValue(this.value(sheet, row, col)),
       formula: cell?.formula ?? null,
-      validation: cell?.validation ? { ...cell.validation } : null,
+      validation: cell?.validation ? copyValidation(cell.validation) : null,
       hyperlink: cell?.hyperlink ? { ...cell.hyperlink } : null,
+      ...(conditional ? { conditional } : {}),
     };
   }
 
@@ -1129,6 +1317,7 @@ export class Workbook {
       freeze: { ...sheet.freeze },
       page: { ...sheet.page, zoom: { ...sheet.page.zoom } },
       customProperties: Object.fromEntries([...sheet.customProperties.values()].map((p) => [p.key, p.value])),
+      conditionalFormats: sheet.conditionalFormats.map((cf) => ({ address: areaAddress(cf.area), type: cf.type, formula: cf.formula, fill: cf.fill, fontColor: cf.fontColor })),
       selection: areaAddress(sheet.selection),
     };
   }

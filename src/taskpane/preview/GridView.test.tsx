@@ -48,6 +48,7 @@ const SHEET: SheetSnapshot = {
   freeze: { rows: 1, columns: 0 },
   page: { orientation: 'Portrait', paperSize: 'A4', zoom: { scale: 100 } } as SheetSnapshot['page'],
   customProperties: {},
+  conditionalFormats: [],
   selection: 'A1',
 };
 

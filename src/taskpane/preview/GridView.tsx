@@ -216,6 +216,10 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit,
     const span = merges.spans.get(address);
     const isEditing = editing?.address === address;
     const numeric = typeof cell?.value === 'number';
+    // A conditional format's look wins over the cell's own, as in Excel.
+    const fill = cell?.conditional?.fill ?? cell?.fill;
+    const fontColor = cell?.conditional?.fontColor ?? cell?.fontColor;
+    const prompt = cell?.validation?.prompt;
     return (
       <td
         key={address}
@@ -229,9 +233,11 @@ export function GridView({ sheets, active, sheet, selection, onActivate, onEdit,
         className={mergeClasses(styles.cell, cell?.wrapText && styles.wrap, cell?.bold && styles.bold, cursor === address && styles.selected)}
         style={{
           textAlign: ALIGN[cell?.horizontalAlignment ?? ''] ?? (numeric ? 'right' : 'left'),
-          backgroundColor: cell?.fill ?? undefined,
-          color: cell?.fontColor && cell.fontColor !== '#000000' ? cell.fontColor : undefined,
+          backgroundColor: fill ?? undefined,
+          color: fontColor && fontColor !== '#000000' ? fontColor : undefined,
         }}
+        // The input message Excel shows on selecting the cell.
+        title={prompt?.showPrompt ? `${prompt.title}\n${prompt.message}` : undefined}
         onClick={() => {
           // A click selects; typing then replaces, a double click (or F2) edits in place.
           if (!isEditing) focusCell(address);
