@@ -33,6 +33,26 @@ describe('evaluation', () => {
     expect(await evaluate(['=SUM(Data!A1:C2)', '=SUM(Data!A1:B2,100,Data!C1)', '=SUM(Data!A3:B3)', '=sum(1,"2",TRUE)'])).toEqual([33.5, 133.5, 7, 4]);
   });
 
+  test('AND, ISNUMBER and N as a conditional format uses them', async () => {
+    // Data: A1 1.5, B1 2, C1 'text'; A2 10, B2 20, C2 empty; A3 7, B3 TRUE, C3 #DIV/0!.
+    expect(
+      await evaluate([
+        '=AND(Data!A1>1,Data!B1>1)',
+        '=AND(Data!A1>1,Data!B1>5)',
+        '=AND(Data!A1:C2)',
+        '=AND(Data!C1:C2)',
+        '=AND("x")',
+        '=AND(Data!C3,TRUE)',
+        '=ISNUMBER(Data!A3)',
+        '=ISNUMBER(Data!C1)',
+        '=ISNUMBER(Data!C2)',
+        '=ISNUMBER(Data!C3)',
+        '=N(Data!A1)+N(Data!B3)+N(Data!C1)+N(Data!C2)',
+        '=N(Data!C3)',
+      ]),
+    ).toEqual([true, false, true, '#VALUE!', '#VALUE!', '#DIV/0!', true, false, false, false, 2.5, '#DIV/0!']);
+  });
+
   test('ROUND is half away from zero on the decimal Excel shows', async () => {
     expect(await evaluate(["=ROUND('项目 1'!C4*'项目 1'!C5,2)", '=ROUND(21.525,2)', '=ROUND(-2.5,0)', '=ROUND(1234.5,-2)', '=ROUND(0.1+0.2,15)'])).toEqual([
       3.09, 21.53, -3, 1200, 0.3,

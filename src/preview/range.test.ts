@@ -314,12 +314,14 @@ describe('data validation', () => {
     });
   });
 
-  test('a list source longer than 255 characters, or a rule other than a list, is refused', async () => {
+  test('a list source longer than 255 characters, or a rule other than a list or a decimal, is refused', async () => {
     const host = createPreviewHost();
     const long = await failure(onSheet1(host, (s) => (s.getRange('A1').dataValidation.rule = { list: { inCellDropDown: true, source: 'x,'.repeat(128) } })));
     expect(long.code).toBe('InvalidArgument');
     const other = await failure(onSheet1(host, (s) => (s.getRange('A1').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThan' } })));
     expect(other.code).toBe('InvalidArgument');
+    const two = await failure(onSheet1(host, (s) => (s.getRange('A1').dataValidation.rule = { list: { inCellDropDown: true, source: 'a' }, decimal: { formula1: 0, operator: 'GreaterThan' } })));
+    expect(two.code).toBe('InvalidArgument');
   });
 
   test('a list source on a sheet not yet created is refused, as Excel refuses it; added first in the same sync, it is kept', async () => {
@@ -546,7 +548,7 @@ describe('data validation error alert', () => {
     expect(host.cell('Sheet1', 'A3').validation).toEqual({ inCellDropDown: true, source: '计划标准,行业标准', alert: { showAlert: false, style: 'Stop', title: '', message: '' } });
   });
 
-  test('an alert needs a list rule first', async () => {
+  test('an alert needs a rule first', async () => {
     const host = createPreviewHost();
     const e = await failure(onSheet1(host, (sheet) => (sheet.getRange('B1').dataValidation.errorAlert = { showAlert: false, style: 'Stop', title: '', message: '' })));
     expect(e.code).toBe('InvalidOperation');
