@@ -18,7 +18,7 @@
  * a conditional format shows, so a coloured check is never taken for a highlight or for the
  * officer's formatting.
  */
-import { rangeA1 } from '../core/grid';
+import { CellRange, parseRangeA1, rangeA1 } from '../core/grid';
 import { CHECK_FILL, CHECK_FONT, SheetChecks } from '../core/sheet';
 import { Features } from './host';
 
@@ -78,9 +78,16 @@ export function isOurConditionalFormat(cf: ConditionalFormatSeen, checks: SheetC
   );
 }
 
-/** True when a validation on `address` with this input message title is one of ours. */
+/** True when a validation on `address` (a cell or a range) with this input message title is one of ours. */
 export function isOurValidation(address: string, promptTitle: string | undefined, checks: SheetChecks): boolean {
-  return [...checks.numbers, ...checks.prompts].some((c) => rangeA1(c.range) === address && c.title.slice(0, MAX_PROMPT_TITLE) === promptTitle);
+  let area: CellRange;
+  try {
+    area = parseRangeA1(address);
+  } catch {
+    return false;
+  }
+  const inside = (r: CellRange) => area.top >= r.top && area.bottom <= r.bottom && area.left >= r.left && area.right <= r.right;
+  return [...checks.numbers, ...checks.prompts].some((c) => inside(c.range) && c.title.slice(0, MAX_PROMPT_TITLE) === promptTitle);
 }
 
 /** Strips the sheet from an Office.js address (`'项目 1'!C7:E7` → `C7:E7`). */
