@@ -69,4 +69,26 @@ describe('writing a sheet', () => {
     const snapshot = await host.run((context) => readWorkbook(context, features, host.office.context.document.settings));
     expect(snapshot.sheets.map((s) => s.name)).toEqual(['Sheet1', 'S1', 'S2']);
   });
+
+  test('with the travelling checks beside them, long lists still live in the lists sheet and each cell keeps its own validation', async () => {
+    const host = createPreviewHost();
+    const long = Array.from({ length: 40 }, (_, i) => `第${i + 1}项很长的指标值确定依据`);
+    const checks = {
+      numbers: [{ range: r(0, 1), min: 0, title: '金额（万元）', prompt: '不小于0' }],
+      prompts: [{ range: r(0, 0), title: '名称', prompt: '项目名称' }],
+      highlights: [{ range: r(0, 1), formula: 'AND(ISNUMBER(B1),B1<0)' }],
+    };
+    await write(host, 'S', sheetWrite({ validations: [{ range: r(1, 0, 5, 0), list: long }], checks }));
+    expect(host.sheetNames()).toEqual(['Sheet1', LISTS_SHEET_NAME, 'S']);
+    expect(host.cell('S', 'A2').validation?.source).toBe(`='${LISTS_SHEET_NAME}'!$A$1:$A$40`);
+    expect(host.cell('S', 'A1').validation).toEqual({ prompt: { showPrompt: true, title: '名称', message: '项目名称' } });
+    expect(host.cell('S', 'B1').validation).toEqual({
+      decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' },
+      prompt: { showPrompt: true, title: '金额（万元）', message: '不小于0' },
+      alert: { showAlert: false, style: 'Stop', title: '', message: '' },
+    });
+    expect(host.snapshot().S.conditionalFormats).toEqual([{ address: 'B1', type: 'Custom', formula: '=AND(ISNUMBER(B1),B1<0)', fill: '#FFC7CE', fontColor: '#9C0006' }]);
+    // 12.5 is not below 0: nothing coloured.
+    expect(host.cell('S', 'B1').conditional).toBeUndefined();
+  });
 });

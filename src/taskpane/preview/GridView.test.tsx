@@ -74,6 +74,22 @@ describe('GridView', () => {
     expect(['C4', 'B7', 'C7', 'D7', 'F4', 'G4'].map((a) => gridCell(a).textContent)).toEqual(['2.00', '25%', '50%', '27.5%', '1,430.10', '3']);
   });
 
+  it('shows a conditional format’s colour over the cell’s own fill, and the input message on hovering', () => {
+    const sheet: SheetSnapshot = {
+      ...SHEET,
+      cells: {
+        ...SHEET.cells,
+        E7: cell(0.25, { numberFormat: '0%', fill: '#FFFFFF', conditional: { fill: '#FFC7CE', fontColor: '#9C0006' }, validation: { prompt: { showPrompt: true, title: '累计支出比例', message: '12月底为100%。' } } }),
+      },
+    };
+    show({ sheet });
+    expect(gridCell('E7').style.backgroundColor).toBe('rgb(255, 199, 206)');
+    expect(gridCell('E7').style.color).toBe('rgb(156, 0, 6)');
+    expect(gridCell('E7').getAttribute('title')).toBe('累计支出比例\n12月底为100%。');
+    expect(gridCell('C7').style.backgroundColor).toBe('');
+    expect(gridCell('C7').getAttribute('title')).toBeNull();
+  });
+
   it('edits a cell by typing, and hands the text to the workbook on Enter', () => {
     const { onEdit } = show();
     fireEvent.keyDown(gridCell('C7'), { key: '2' });
