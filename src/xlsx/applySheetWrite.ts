@@ -116,16 +116,14 @@ function writeChecks(ws: ExcelJS.Worksheet, checks: SheetChecks): void {
     });
   }
   for (const p of checks.prompts) {
-    // Any text: a length of at least 0 is the one rule every entry meets.
+    // An input message alone: Excel's "any value" validation (no type attribute), as Excel and the
+    // add-in write it. ExcelJS writes `type: 'any'` so, though its typings leave it out.
     validations.add(rangeA1(p.range), {
-      type: 'textLength',
-      operator: 'greaterThanOrEqual',
-      allowBlank: true,
-      showErrorMessage: false,
+      type: 'any' as ExcelJS.DataValidation['type'],
       showInputMessage: true,
       promptTitle: p.title,
       prompt: p.prompt,
-      formulae: [0],
+      formulae: [],
     });
   }
   checks.highlights.forEach((h, i) =>

@@ -34,9 +34,11 @@ describe('the written workbook carries the checks Excel can express', () => {
     const dv = (cell: string) => ws.getCell(cell).dataValidation;
     expect(dv('C7')).toMatchObject({ type: 'decimal', formulae: [0, 1], showInputMessage: true, promptTitle: '累计支出比例' });
     expect(dv('E4')).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
-    expect(dv('B3')).toMatchObject({ type: 'textLength', showInputMessage: true, promptTitle: '项目编码' });
+    expect(dv('B3')).toMatchObject({ type: 'any', showInputMessage: true, promptTitle: '项目编码' });
     for (const cell of ['C7', 'E4', 'B3']) expect(dv(cell).showErrorMessage).toBeFalsy();
     const xml = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet9.xml'], { encoding: 'utf8' });
+    // The input message alone is written as Excel writes it: no type, nothing refused.
+    expect(xml).toContain('<dataValidation showInputMessage="1" promptTitle="项目编码"');
     expect(xml.match(/<conditionalFormatting sqref="[^"]+">/g)).toEqual([
       '<conditionalFormatting sqref="C7:E7">',
       '<conditionalFormatting sqref="E7">',
