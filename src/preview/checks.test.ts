@@ -215,6 +215,11 @@ describe('conditional formats by formula', () => {
       }),
     );
     expect(unloaded.code).toBe('PropertyNotLoaded');
+    // What the preview does not model fails aloud rather than doing nothing.
+    const bold = await failure(onSheet1(host, (s) => (s.getRange('A1').conditionalFormats.add('Custom').custom.format.font.bold = true)));
+    expect(bold).toMatchObject({ code: 'ApiNotFound', message: expect.stringContaining('ConditionalRangeFont.bold is not modelled') });
+    const scale = await failure(onSheet1(host, (s) => void s.getRange('A1').conditionalFormats.add('Custom').colorScale));
+    expect(scale.code).toBe('ApiNotFound');
     const old = createPreviewHost({ apiVersion: '1.5' });
     const e = await failure(onSheet1(old, (s) => void s.getRange('A1').conditionalFormats.add('Custom')));
     expect(e.code).toBe('ApiNotFound');

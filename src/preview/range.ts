@@ -988,3 +988,25 @@ class PreviewConditionalRangeFont extends PreviewObject<FormatTarget> implements
     this.command('color', (t) => this.engine.workbook.setConditionalLook(t.cf, { fontColor: color }), { request: color });
   }
 }
+
+/**
+ * Members of Office.js objects the preview host does not model: reading or setting one fails
+ * with a clear error instead of quietly doing nothing.
+ */
+function notModelled(cls: { prototype: object }, entity: string, names: string[]): void {
+  for (const name of names) {
+    const fail = (): never => {
+      throw new PreviewError('ApiNotFound', `${entity}.${name} is not modelled by the preview host`, `${entity}.${name}`);
+    };
+    Object.defineProperty(cls.prototype, name, { get: fail, set: fail, configurable: true });
+  }
+}
+
+notModelled(PreviewDataValidation, 'DataValidation', ['ignoreBlanks', 'valid']);
+notModelled(PreviewConditionalFormat, 'ConditionalFormat', [
+  'cellValue', 'cellValueOrNullObject', 'colorScale', 'colorScaleOrNullObject', 'dataBar', 'dataBarOrNullObject', 'iconSet', 'iconSetOrNullObject',
+  'preset', 'presetOrNullObject', 'textComparison', 'textComparisonOrNullObject', 'topBottom', 'topBottomOrNullObject', 'customOrNullObject',
+]);
+notModelled(PreviewConditionalFormatRule, 'ConditionalFormatRule', ['formulaLocal', 'formulaR1C1']);
+notModelled(PreviewConditionalRangeFormat, 'ConditionalRangeFormat', ['numberFormat', 'borders']);
+notModelled(PreviewConditionalRangeFont, 'ConditionalRangeFont', ['bold', 'italic', 'strikethrough', 'underline']);
