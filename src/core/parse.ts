@@ -13,8 +13,11 @@ export type Parsed<T> =
 const empty = <T>(): Parsed<T> => ({ ok: false, empty: true, reason: 'empty' });
 const invalid = <T>(reason: string): Parsed<T> => ({ ok: false, empty: false, reason });
 
+const SPACES = /[\s\u00a0\u200b]/;
+
 function compact(text: string): string {
-  return toHalfWidth(text).replace(/[\s\u00a0\u200b]+/g, '');
+  const half = toHalfWidth(text);
+  return SPACES.test(half) ? half.replace(/[\s\u00a0\u200b]+/g, '') : half;
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;

@@ -197,7 +197,13 @@ const goalsOf = (raw: CellValue): Parsed<string[]> => {
   return lines.length ? { ok: true, value: lines } : { ok: false, empty: true, reason: 'empty' };
 };
 
-const textField = (grid: Grid, p: Pos) => field(grid, p, textOf);
+/** `field(grid, p, textOf)`, with the shown text worked out once. */
+function textField(grid: Grid, p: Pos): Field<string> {
+  const raw = cellAt(grid, p.row, p.col);
+  const text = shownText(raw, formatAt(grid, p.row, p.col));
+  const cell = a1(p.row, p.col);
+  return text ? { cell, raw, text, value: text } : { cell, raw, text, value: undefined };
+}
 
 function firstTextInRow(idx: GridIndex, row: number, from: number, to: number, accept: (t: string) => boolean): Pos | undefined {
   for (let c = from; c <= to; c++) {
