@@ -23,7 +23,7 @@ import { detectFramework, isLevel1Name } from '../taxonomy';
 import { cellText, labelKey, toHalfWidth } from '../text';
 import {
   ANNUAL_SET_WORDS, BLOCK_END_MARK, BLOCK_END_NOTES, COLUMN_KEYS_BY_FIELD, BLOCK_END_PREFIXES, COLUMN_SYNONYMS, ColumnField, HEAD_BY_KEY, HEAD_SYNONYMS, HeadField,
-  LEVEL1_HEADER_KEYS, LEVEL2_HEADER_KEYS, LONG_SET_WORDS, PLAN_POINT_BY_KEY, TITLE_PATTERN, UNIT_NOTE_PATTERN, VALUE_SET_SYNONYMS, YEAR_LINE_PATTERN,
+  LEVEL1_HEADER_KEYS, LEVEL2_HEADER_KEYS, LONG_SET_WORDS, PLAN_POINT_BY_KEY, REPORT_HEADER_KEYS, TITLE_PATTERN, UNIT_NOTE_PATTERN, VALUE_SET_SYNONYMS, YEAR_LINE_PATTERN,
   synonymKey,
 } from './synonyms';
 
@@ -34,13 +34,15 @@ type CellKind =
   | { kind: 'head'; field: HeadField; rank: number; unit?: AmountUnit | '%'; inline?: string }
   | { kind: 'plan'; point: number; rank: number }
   | { kind: 'level1' }
+  /** The header of a column no field is read from (`年度总体目标完成情况`): a label, never a value. */
+  | { kind: 'report' }
   | { kind: 'title' }
   | { kind: 'unitNote'; unit: AmountUnit };
 
 type Hit<K extends CellKind['kind']> = Pos & Extract<CellKind, { kind: K }>;
 
 /** The first two characters of every label key: most values fail this test and are never normalised. */
-const LABEL_PREFIXES = new Set([...HEAD_BY_KEY.keys(), ...PLAN_POINT_BY_KEY.keys(), ...LEVEL1_HEADER_KEYS].map((k) => k.slice(0, 2)));
+const LABEL_PREFIXES = new Set([...HEAD_BY_KEY.keys(), ...PLAN_POINT_BY_KEY.keys(), ...LEVEL1_HEADER_KEYS, ...REPORT_HEADER_KEYS].map((k) => k.slice(0, 2)));
 
 const isSpace = (code: number) => code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || (code >= 0x09 && code <= 0x0d);
 const halfUpper = (code: number) => {
@@ -70,6 +72,7 @@ function classifyLabel(text: string): CellKind | null {
   const plan = PLAN_POINT_BY_KEY.get(key);
   if (plan) return { kind: 'plan', ...plan };
   if (LEVEL1_HEADER_KEYS.has(key)) return { kind: 'level1' };
+  if (REPORT_HEADER_KEYS.has(key)) return { kind: 'report' };
   return null;
 }
 
@@ -136,8 +139,8 @@ class GridIndex {
         else if (hit.kind === 'plan') this.planPoints.push(hit);
         else if (hit.kind === 'level1') this.level1.push(hit);
         else if (hit.kind === 'title') this.titles.push(hit);
-        else this.unitNotes.push(hit);
-        if (hit.kind === 'head' || hit.kind === 'plan' || hit.kind === 'level1') this.labelAt.add(cellKey(r, c));
+        else if (hit.kind === 'unitNote') this.unitNotes.push(hit);
+        if (hit.kind === 'head' || hit.kind === 'plan' || hit.kind === 'level1' || hit.kind === 'report') this.labelAt.add(cellKey(r, c));
       }
     }
     this.width = gridWidth(grid);
