@@ -22,7 +22,7 @@ import {
 import { detectFramework, isLevel1Name } from '../taxonomy';
 import { cellText, labelKey, toHalfWidth } from '../text';
 import {
-  ANNUAL_SET_WORDS, BLOCK_END_MARK, BLOCK_END_NOTES, COLUMN_KEYS_BY_FIELD, BLOCK_END_PREFIXES, COLUMN_SYNONYMS, ColumnField, HEAD_BY_KEY, HEAD_SYNONYMS, HeadField,
+  ANNUAL_SET_WORDS, BLOCK_END_MARK, BLOCK_END_NOTES, COLUMN_KEYS_BY_FIELD, BLOCK_END_PREFIXES, COLUMN_SYNONYMS, ColumnField, HEAD_BY_KEY, HeadField,
   LEVEL1_HEADER_KEYS, LEVEL2_HEADER_KEYS, LONG_SET_WORDS, PLAN_POINT_BY_KEY, REPORT_HEADER_KEYS, TITLE_PATTERN, UNIT_NOTE_PATTERN, VALUE_SET_SYNONYMS, YEAR_LINE_PATTERN,
   synonymKey,
 } from './synonyms';
@@ -344,6 +344,9 @@ function headField<T>(idx: GridIndex, hit: Hit<'head'>, parse: (raw: CellValue, 
 }
 
 const COLUMN_KEYS: ReadonlySet<string> = new Set(COLUMN_SYNONYMS.flatMap(([, labels]) => labels.map((l) => synonymKey(l).key)));
+const VALUE_KEYS: ReadonlySet<string> = new Set(COLUMN_KEYS_BY_FIELD.find(([f]) => f === 'value')![1]);
+/** Headers that always mean a 计算符号 column; 指标方向/指标性质 do only when the cells hold operators. */
+const OPERATOR_KEYS: ReadonlySet<string> = new Set(['计算符号', '运算符号'].map((l) => synonymKey(l).key));
 const SET_SUFFIX = /(中长期|长期|中期|实施期|年度)$/;
 const ANNUAL_SUB = new Set(VALUE_SET_SYNONYMS.annual.map((l) => synonymKey(l).key));
 const LONG_SUB = new Set(VALUE_SET_SYNONYMS.long.map((l) => synonymKey(l).key));
@@ -385,7 +388,7 @@ function readColumns(idx: GridIndex, header: Pos): { columns: ColumnMap; longCol
     longColumns = assignColumns(new Map([...level1, ...range(longAt)]), {});
   } else {
     columns = assignColumns(new Map([...cells].filter(([, h]) => h.set !== 'long')), {});
-    const longValue = [...cells].find(([, h]) => h.set === 'long' && COLUMN_SYNONYMS.find(([f]) => f === 'value')![1].some((l) => synonymKey(l).key === h.key));
+    const longValue = [...cells].find(([, h]) => h.set === 'long' && VALUE_KEYS.has(h.key));
     if (longValue && columns.longValue === undefined) columns.longValue = longValue[0];
   }
   // A row of sub-headers under merged header cells: 年度 / 实施期 under 指标值, or 计算符号 / 计量单位.
@@ -528,7 +531,7 @@ function readBlock(idx: GridIndex, header: Pos, stops: readonly number[], extra:
     const c = columns[key];
     if (c === undefined) continue;
     const label = synonymKey(idx.text({ row: header.row, col: c })).key;
-    const strict = key === 'operator' && label !== synonymKey('计算符号').key && label !== synonymKey('运算符号').key;
+    const strict = key === 'operator' && !OPERATOR_KEYS.has(label);
     if (strict && !holdsOperators(idx, c, start, end)) delete columns.operator;
   }
   return { header, columns, longColumns, start, end, set: blockSet(idx, header) };
@@ -705,11 +708,11 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
   const { top } = region;
   const headerRow = region.header.row;
   const inHead = idx.heads.filter((h) => h.row >= top && h.row < headerRow);
-  const hitOf = (f: HeadField) => best(inHead, top, headerRow, (h) => h.field === f);
+  // Each field's best-ranked label, row-major among equals (as `best`), in one pass.
   const hits: Partial<Record<HeadField, Hit<'head'>>> = {};
-  for (const f of Object.keys(HEAD_SYNONYMS) as HeadField[]) {
-    const h = hitOf(f);
-    if (h) hits[f] = h;
+  for (const h of inHead) {
+    const found = hits[h.field];
+    if (!found || h.rank < found.rank) hits[h.field] = h;
   }
   const labels: Partial<Record<LabelKey, string>> = { indicatorHeader: a1(region.header.row, region.header.col) };
   for (const k of ['code', 'name', 'budgetBlock', 'total', 'fiscal', 'other', 'fundUse', 'spendingPlan', 'goals'] as const) {
