@@ -351,18 +351,18 @@ const SET_SUFFIX = /(中长期|长期|中期|实施期|年度)$/;
 const ANNUAL_SUB = new Set(VALUE_SET_SYNONYMS.annual.map((l) => synonymKey(l).key));
 const LONG_SUB = new Set(VALUE_SET_SYNONYMS.long.map((l) => synonymKey(l).key));
 
-type HeaderCell = { key: string; set?: 'annual' | 'long' };
+type HeaderCell = { col: number; key: string; set?: 'annual' | 'long' };
 
-/** Header cells by column; `二级指标（长期）` is 二级指标 of the long-term set. */
-function headerCells(idx: GridIndex, row: number, from: number): Map<number, HeaderCell> {
-  const cells = new Map<number, HeaderCell>();
+/** Header cells, left to right; `二级指标（长期）` is 二级指标 of the long-term set. */
+function headerCells(idx: GridIndex, row: number, from: number): HeaderCell[] {
+  const cells: HeaderCell[] = [];
   for (let c = from; c < idx.width; c++) {
     const t = idx.text({ row, col: c });
     if (!t) continue;
     const key = synonymKey(t).key;
     const m = COLUMN_KEYS.has(key) ? null : SET_SUFFIX.exec(key);
-    if (m && COLUMN_KEYS.has(key.slice(0, m.index))) cells.set(c, { key: key.slice(0, m.index), set: m[1] === '年度' ? 'annual' : 'long' });
-    else cells.set(c, { key });
+    if (m && COLUMN_KEYS.has(key.slice(0, m.index))) cells.push({ col: c, key: key.slice(0, m.index), set: m[1] === '年度' ? 'annual' : 'long' });
+    else cells.push({ col: c, key });
   }
   return cells;
 }
@@ -373,35 +373,36 @@ function headerCells(idx: GridIndex, row: number, from: number): Map<number, Hea
  */
 function readColumns(idx: GridIndex, header: Pos): { columns: ColumnMap; longColumns?: ColumnMap; subHeader: boolean } {
   const cells = headerCells(idx, header.row, header.col);
-  const level2Cols = [...cells].filter(([, h]) => LEVEL2_HEADER_KEYS.has(h.key)).map(([c, h]) => ({ c, set: h.set }));
+  const level2Cols = cells.filter((h) => LEVEL2_HEADER_KEYS.has(h.key));
   let columns: ColumnMap;
   let longColumns: ColumnMap | undefined;
   if (level2Cols.length >= 2) {
-    const annualAt = (level2Cols.find((l) => l.set === 'annual') ?? level2Cols[level2Cols.length - 1]).c;
-    const longAt = level2Cols.find((l) => l.c !== annualAt)!.c;
-    const range = (from: number) => {
-      const to = Math.min(...level2Cols.map((l) => l.c).filter((c) => c > from), Infinity);
-      return new Map([...cells].filter(([c]) => c >= from && c < to));
+    const annualAt = (level2Cols.find((l) => l.set === 'annual') ?? level2Cols[level2Cols.length - 1]).col;
+    const longAt = level2Cols.find((l) => l.col !== annualAt)!.col;
+    const level1 = cells.filter((h) => LEVEL1_HEADER_KEYS.has(h.key));
+    /** The 一级 header and the cells from one set's 二级 to the next 二级. */
+    const set = (from: number) => {
+      const to = Math.min(...level2Cols.map((l) => l.col).filter((c) => c > from), Infinity);
+      return [...level1, ...cells.filter((h) => h.col >= from && h.col < to && !level1.includes(h))];
     };
-    const level1 = new Map([...cells].filter(([, h]) => LEVEL1_HEADER_KEYS.has(h.key)));
-    columns = assignColumns(new Map([...level1, ...range(annualAt)]), {});
-    longColumns = assignColumns(new Map([...level1, ...range(longAt)]), {});
+    columns = assignColumns(set(annualAt), {});
+    longColumns = assignColumns(set(longAt), {});
   } else {
-    columns = assignColumns(new Map([...cells].filter(([, h]) => h.set !== 'long')), {});
-    const longValue = [...cells].find(([, h]) => h.set === 'long' && VALUE_KEYS.has(h.key));
-    if (longValue && columns.longValue === undefined) columns.longValue = longValue[0];
+    columns = assignColumns(cells.filter((h) => h.set !== 'long'), {});
+    const longValue = cells.find((h) => h.set === 'long' && VALUE_KEYS.has(h.key));
+    if (longValue && columns.longValue === undefined) columns.longValue = longValue.col;
   }
   // A row of sub-headers under merged header cells: 年度 / 实施期 under 指标值, or 计算符号 / 计量单位.
   let subHeader = false;
   const sub = headerCells(idx, header.row + 1, header.col);
-  if (sub.size > 0 && columns.level1 !== undefined && !sub.has(columns.level1)) {
-    if ([...sub.values()].every((h) => ANNUAL_SUB.has(h.key) || LONG_SUB.has(h.key) || COLUMN_KEYS.has(h.key))) {
+  if (sub.length > 0 && columns.level1 !== undefined && !sub.some((h) => h.col === columns.level1)) {
+    if (sub.every((h) => ANNUAL_SUB.has(h.key) || LONG_SUB.has(h.key) || COLUMN_KEYS.has(h.key))) {
       subHeader = true;
-      for (const [c, h] of sub) {
-        if (ANNUAL_SUB.has(h.key)) columns.value = c;
-        else if (LONG_SUB.has(h.key)) columns.longValue = c;
+      for (const h of sub) {
+        if (ANNUAL_SUB.has(h.key)) columns.value = h.col;
+        else if (LONG_SUB.has(h.key)) columns.longValue = h.col;
       }
-      assignColumns(new Map([...sub].filter(([, h]) => !ANNUAL_SUB.has(h.key) && !LONG_SUB.has(h.key))), columns);
+      assignColumns(sub.filter((h) => !ANNUAL_SUB.has(h.key) && !LONG_SUB.has(h.key)), columns);
     }
   }
   const start = header.row + (subHeader ? 2 : 1);
@@ -411,8 +412,8 @@ function readColumns(idx: GridIndex, header: Pos): { columns: ColumnMap; longCol
   if (columns.value === undefined && columns.longValue === undefined) {
     const after = Math.max(columns.level3 ?? -1, columns.level2 ?? -1, columns.description ?? -1, columns.operator ?? -1);
     const taken = new Set(Object.values(columns));
-    const unnamed = [...cells].find(([c, h]) => c > after && !taken.has(c) && !COLUMN_KEYS.has(h.key));
-    if (after >= 0 && unnamed) columns.value = unnamed[0];
+    const unnamed = cells.find((h) => h.col > after && !taken.has(h.col) && !COLUMN_KEYS.has(h.key));
+    if (after >= 0 && unnamed) columns.value = unnamed.col;
   }
   return { columns, longColumns, subHeader };
 }
@@ -433,13 +434,13 @@ function level1DataColumn(idx: GridIndex, header: Pos, col: number | undefined, 
 }
 
 /** Assigns header cells to columns, each column taking its best label left unassigned. */
-function assignColumns(cells: Map<number, HeaderCell>, columns: ColumnMap): ColumnMap {
+function assignColumns(cells: readonly HeaderCell[], columns: ColumnMap): ColumnMap {
   const taken = new Set(Object.values(columns));
   const byKey = new Map<string, number[]>();
-  for (const [c, h] of cells) {
+  for (const h of cells) {
     const list = byKey.get(h.key);
-    if (list) list.push(c);
-    else byKey.set(h.key, [c]);
+    if (list) list.push(h.col);
+    else byKey.set(h.key, [h.col]);
   }
   for (const [column, keys] of COLUMN_KEYS_BY_FIELD) {
     if (columns[column] !== undefined) continue;
