@@ -183,6 +183,22 @@ const UNIT = /^[%‰a-zA-Z\u4e00-\u9fff/·²³]{0,12}$/;
  * a number (with a % format: a percentage), or qualitative text such as `及时化解`.
  */
 export function parseIndicatorValue(cell: CellValue, format?: string | null): Parsed<IndicatorValue> {
+  if (typeof cell !== 'string') return parseValue(cell, format);
+  // The same texts (`≥95%`, `100%`, `及时`) fill thousands of tables: each is parsed once, and
+  // the result is frozen, so that tables can share it.
+  let parsed = parsedValues.get(cell);
+  if (parsed === undefined) {
+    parsed = parseValue(cell);
+    if (parsed.ok) Object.freeze(parsed.value);
+    Object.freeze(parsed);
+    if (parsedValues.size > 10_000) parsedValues.clear();
+    parsedValues.set(cell, parsed);
+  }
+  return parsed;
+}
+const parsedValues = new Map<string, Parsed<IndicatorValue>>();
+
+function parseValue(cell: CellValue, format?: string | null): Parsed<IndicatorValue> {
   if (cell === null || cell === '') return empty();
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return invalid('not a number');
