@@ -43,9 +43,16 @@ export function columnName(col: number): string {
   return name;
 }
 
+/** Addresses of the cells in the first rows and columns, made once: readers name the same cells on every sheet. */
+const A1_ROWS = 1024;
+const A1_COLS = 64;
+const a1Names: (string | undefined)[] = [];
+
 /** A1 address of a 0-based cell. */
 export function a1(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
+  const cached = Number.isInteger(row) && Number.isInteger(col) && row >= 0 && row < A1_ROWS && col >= 0 && col < A1_COLS;
+  if (!cached) return `${columnName(col)}${row + 1}`;
+  return (a1Names[row * A1_COLS + col] ??= `${columnName(col)}${row + 1}`);
 }
 
 export function rangeA1(range: CellRange): string {

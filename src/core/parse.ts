@@ -13,8 +13,11 @@ export type Parsed<T> =
 const empty = <T>(): Parsed<T> => ({ ok: false, empty: true, reason: 'empty' });
 const invalid = <T>(reason: string): Parsed<T> => ({ ok: false, empty: false, reason });
 
+const SPACES = /[\s\u00a0\u200b]/;
+
 function compact(text: string): string {
-  return toHalfWidth(text).replace(/[\s\u00a0\u200b]+/g, '');
+  const half = toHalfWidth(text);
+  return SPACES.test(half) ? half.replace(/[\s\u00a0\u200b]+/g, '') : half;
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
@@ -92,6 +95,19 @@ export function isPercentFormat(format: string | null | undefined): boolean {
 }
 const percentFormats = new Map<string, boolean>();
 
+/** A number shown with a % format in percent points (0.25 → 25) and as shown (`25%`), worked out once per number. */
+function percentOf(n: number): { points: Decimal; shown: string } {
+  let p = percents.get(n);
+  if (p === undefined) {
+    const points = decimalFromNumber(n).times(HUNDRED);
+    p = { points, shown: `${points.toFixed()}%` };
+    if (percents.size > 10_000) percents.clear();
+    percents.set(n, p);
+  }
+  return p;
+}
+const percents = new Map<number, { points: Decimal; shown: string }>();
+
 /**
  * A percentage in percent points (25 for 25 %): a number with a % format (0.25), text `25%`,
  * `２５％` or `25百分比`, or a bare number meaning points (25).
@@ -100,8 +116,7 @@ export function parsePercent(cell: CellValue, format?: string | null): Parsed<De
   if (cell === null || cell === '') return empty();
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return invalid('not a number');
-    const d = decimalFromNumber(cell);
-    return { ok: true, value: isPercentFormat(format) ? d.times(HUNDRED) : d };
+    return { ok: true, value: isPercentFormat(format) ? percentOf(cell).points : decimalFromNumber(cell) };
   }
   if (typeof cell === 'boolean') return invalid('not a percentage');
   if (isExcelError(cell)) return invalid(`error value ${cell.trim()}`);
@@ -114,9 +129,7 @@ export function parsePercent(cell: CellValue, format?: string | null): Parsed<De
 
 /** A cell as the officer sees it: a number shown with a % format reads `95%` (Excel stores 0.95). */
 export function shownText(cell: CellValue, format?: string | null): string {
-  if (typeof cell === 'number' && Number.isFinite(cell) && isPercentFormat(format)) {
-    return `${decimalFromNumber(cell).times(HUNDRED).toFixed()}%`;
-  }
+  if (typeof cell === 'number' && Number.isFinite(cell) && isPercentFormat(format)) return percentOf(cell).shown;
   return cellText(cell);
 }
 
@@ -170,13 +183,29 @@ const UNIT = /^[%‰a-zA-Z\u4e00-\u9fff/·²³]{0,12}$/;
  * a number (with a % format: a percentage), or qualitative text such as `及时化解`.
  */
 export function parseIndicatorValue(cell: CellValue, format?: string | null): Parsed<IndicatorValue> {
+  if (typeof cell !== 'string') return parseValue(cell, format);
+  // The same texts (`≥95%`, `100%`, `及时`) fill thousands of tables: each is parsed once, and
+  // the result is frozen, so that tables can share it.
+  let parsed = parsedValues.get(cell);
+  if (parsed === undefined) {
+    parsed = parseValue(cell);
+    if (parsed.ok) Object.freeze(parsed.value);
+    Object.freeze(parsed);
+    if (parsedValues.size > 10_000) parsedValues.clear();
+    parsedValues.set(cell, parsed);
+  }
+  return parsed;
+}
+const parsedValues = new Map<string, Parsed<IndicatorValue>>();
+
+function parseValue(cell: CellValue, format?: string | null): Parsed<IndicatorValue> {
   if (cell === null || cell === '') return empty();
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return invalid('not a number');
     // Excel stores a typed `100%` as 1 with a % format.
     const percent = isPercentFormat(format);
-    const number = decimalFromNumber(cell);
-    return { ok: true, value: { kind: 'quantitative', operator: null, number: percent ? number.times(HUNDRED) : number, unit: percent ? '%' : '' } };
+    const number = percent ? percentOf(cell).points : decimalFromNumber(cell);
+    return { ok: true, value: { kind: 'quantitative', operator: null, number, unit: percent ? '%' : '' } };
   }
   if (typeof cell === 'boolean') return { ok: true, value: { kind: 'qualitative', text: String(cell) } };
   if (isExcelError(cell)) return invalid(`error value ${cell.trim()}`);

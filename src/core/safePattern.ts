@@ -232,6 +232,8 @@ class Parser {
 
 /** Automaton states: a character step, a fork, an anchor, or the match. */
 interface State {
+  /** Its number, 0 to the automaton's state count − 1. */
+  id: number;
   test?: CharTest;
   anchor?: 'bol' | 'eol';
   out?: State;
@@ -248,11 +250,16 @@ interface Fragment {
 class Compiler {
   states = 0;
 
-  private state(s: State): State {
-    if (++this.states > MAX_PATTERN_STATES) {
+  private state(s: Omit<State, 'id'>): State {
+    if (this.states + 1 > MAX_PATTERN_STATES) {
       throw new Refused(`模式太复杂（超过 ${MAX_PATTERN_STATES} 个状态）`, `the pattern is too complex (over ${MAX_PATTERN_STATES} states)`);
     }
-    return s;
+    return { ...s, id: this.states++ };
+  }
+
+  /** The final state, which the limit does not count. */
+  matchState(): State {
+    return { match: true, id: this.states++ };
   }
 
   /** An empty step (a fork with one way), for empty sequences and joins. */
@@ -310,34 +317,78 @@ class Compiler {
   }
 }
 
-/** Simulates the automaton on `text`: every state set at once, no backtracking. */
-function run(start: State, text: string): boolean {
-  const n = text.length;
-  let current: State[] = [];
-  let seen = new Set<State>();
-  const add = (list: State[], s: State | undefined, pos: number) => {
-    const stack: (State | undefined)[] = [s];
-    while (stack.length) {
-      const x = stack.pop();
-      if (!x || seen.has(x)) continue;
-      seen.add(x);
-      if (x.anchor === 'bol') {
-        if (pos === 0) stack.push(x.out);
-      } else if (x.anchor === 'eol') {
-        if (pos === n) stack.push(x.out);
-      } else if (x.test || x.match) list.push(x);
-      else stack.push(x.out2, x.out);
+/**
+ * Simulates the automaton on a text: every state set at once, no backtracking. States are
+ * numbered, so the sets are two reused lists and a visit stamp per state: a match allocates
+ * nothing (T002 matches every table's code). Matching never re-enters itself, so one scratch
+ * space per pattern is safe.
+ */
+class Matcher {
+  private readonly stamp: Int32Array;
+  private generation = 0;
+  /** Two state sets (one position's, the next one's) and the closure's stack. */
+  private readonly sets: [State[], State[]];
+  private readonly stack: State[];
+
+  constructor(private readonly start: State, states: number) {
+    this.stamp = new Int32Array(states);
+    this.sets = [new Array<State>(states), new Array<State>(states)];
+    this.stack = new Array<State>(2 * states + 1);
+  }
+
+  /** A fresh visit mark: states stamped with an older one count as unseen. */
+  private newGeneration(): number {
+    if (this.generation === 0x3fffffff) {
+      this.stamp.fill(0);
+      this.generation = 0;
     }
-  };
-  for (let pos = 0; ; pos++) {
-    add(current, start, pos); // the search may start at any position
-    if (current.some((s) => s.match)) return true;
-    if (pos === n) return false;
-    const code = text.charCodeAt(pos);
-    const next: State[] = [];
-    seen = new Set<State>();
-    for (const s of current) if (s.test && s.test(code)) add(next, s.out, pos + 1);
-    current = next;
+    return ++this.generation;
+  }
+
+  /**
+   * Adds `s` and every state reachable from it without a character, at position `pos` of a text
+   * of `n` characters, to the first `size` states of `set`; returns the new size.
+   */
+  private add(set: State[], size: number, s: State | undefined, generation: number, pos: number, n: number): number {
+    const stack = this.stack;
+    let top = 0;
+    if (s) stack[top++] = s;
+    while (top > 0) {
+      const x = stack[--top];
+      if (this.stamp[x.id] === generation) continue;
+      this.stamp[x.id] = generation;
+      if (x.anchor === 'bol') {
+        if (pos === 0 && x.out) stack[top++] = x.out;
+      } else if (x.anchor === 'eol') {
+        if (pos === n && x.out) stack[top++] = x.out;
+      } else if (x.test || x.match) set[size++] = x;
+      else {
+        if (x.out2) stack[top++] = x.out2;
+        if (x.out) stack[top++] = x.out;
+      }
+    }
+    return size;
+  }
+
+  test(text: string): boolean {
+    const n = text.length;
+    let [current, next] = this.sets;
+    let count = 0;
+    let generation = this.newGeneration();
+    for (let pos = 0; ; pos++) {
+      count = this.add(current, count, this.start, generation, pos, n); // the search may start at any position
+      for (let i = 0; i < count; i++) if (current[i].match) return true;
+      if (pos === n) return false;
+      const code = text.charCodeAt(pos);
+      generation = this.newGeneration();
+      let nextCount = 0;
+      for (let i = 0; i < count; i++) {
+        const s = current[i];
+        if (s.test && s.test(code)) nextCount = this.add(next, nextCount, s.out, generation, pos + 1, n);
+      }
+      [current, next] = [next, current];
+      count = nextCount;
+    }
   }
 }
 
@@ -356,10 +407,11 @@ export function compileSafePattern(source: string): SafePatternResult {
     new RegExp(source);
     const compiler = new Compiler();
     const fragment = compiler.compile(new Parser(source).parse());
-    const match: State = { match: true };
+    const match = compiler.matchState();
     for (const end of fragment.ends) end(match);
     const start = fragment.start;
-    result = { ok: true, pattern: { source, test: (text) => run(start, text) } };
+    const matcher = new Matcher(start, compiler.states);
+    result = { ok: true, pattern: { source, test: (text) => matcher.test(text) } };
   } catch (e) {
     const zh = e instanceof Refused ? e.zh : '不是有效的正则表达式';
     const en = e instanceof Refused ? e.en : 'not a valid regular expression';

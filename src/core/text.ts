@@ -1,7 +1,11 @@
 /** Text normalisation shared by label matching and value parsing. */
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Full-width ASCII (！ to ～) and the ideographic space become their half-width forms. */
 export function toHalfWidth(text: string): string {
+  // Most cells hold no full-width character: hand them back without rebuilding them.
+  if (!FULL_WIDTH.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const code = ch.charCodeAt(0);

@@ -31,6 +31,18 @@ describe('head fields by synonyms', () => {
     expect([t.goals.value, t.longGoals?.value]).toEqual([['今年完成一期'], ['三年建成']]);
   });
 
+  it('takes a value under its label when the cell beside it is a header of another column (年度总体目标完成情况)', () => {
+    // As in 南岳's 2018 申报表: 年度目标 merged over B:C, the self-evaluation column's header in D.
+    const t = readTargetTable(
+      {
+        values: [['项目名称', 'X'], ['总体目标', '年度目标', null, '年度总体目标完成情况'], [null, '培训100人', null, null], HEADER, ...ROWS],
+        merges: [{ top: 1, left: 1, bottom: 1, right: 2 }, { top: 2, left: 1, bottom: 2, right: 2 }],
+      },
+      'S',
+    )!;
+    expect([t.goals.cell, t.goals.value]).toEqual(['B3', ['培训100人']]);
+  });
+
   it('sums a funding-source breakdown into 财政资金; 小计 is a total, not a source', () => {
     const t = readTargetTable(
       grid([['项目名称', 'X'], ['预算数', 30], ['小计', 30], ['一般公共预算', 20], ['上级补助', 10], HEADER, ...ROWS]),

@@ -23,6 +23,8 @@ interface Expected {
   unit: '元' | '万元';
   budget: { total: string | null; fiscal: string | null; other: string | null };
   goals: number;
+  /** The goal lines as read, where the expected file records them. */
+  goalLines?: string[];
   periodGoals: number | null;
   indicators: number;
   periodIndicators?: number;
@@ -98,6 +100,7 @@ describe.each(SLUGS)('%s', (slug) => {
         indicators: e.indicators,
         unusedTemplateRows: e.unusedTemplateRows,
       });
+      if (e.goalLines) expect(t.goals.value).toEqual(e.goalLines);
       if (e.periodIndicators !== undefined) expect(t.longIndicators?.filter((ind) => ind.level3.text !== '').length ?? 0).toBe(e.periodIndicators);
       if (e.implementingUnit) expect(t.optional?.implementingUnit?.text).toBe(e.implementingUnit);
       expect(framework(t)).toBe(FRAMEWORK_BY_SLUG[slug] ?? (e.framework === '2015' ? 'mof-2021' : e.framework));
@@ -159,6 +162,14 @@ describe('findings on the province fixtures', () => {
     expect(read.tables.map((t) => [t.sheet, t.labels.indicatorHeader, t.indicators.length])).toEqual([
       [read.tables[0].sheet, 'B9', 11],
       [read.tables[0].sheet, 'B33', 16],
+    ]);
+  });
+
+  it('reads Nanyue’s goal under 年度目标, not the 年度总体目标完成情况 header beside it', async () => {
+    const { read } = await check('hunan-nanyue-2018-fupin');
+    expect(read.tables.map((t) => [t.goals.cell, t.goals.text])).toEqual([
+      ['B8', '10个合作社为入股贫困户返本分红,第一年按投资额20%反本,第二年第三年均各按25%本,第四年第五年各按15%返本,分红第一年按总客%,第二年以后按返本后的余额8%,余下小部分用于企业发展'],
+      ['B32', '为水濂村带来观光游客不少于6万人,村集体收入达6万元。'],
     ]);
   });
 

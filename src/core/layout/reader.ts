@@ -22,8 +22,8 @@ import {
 import { detectFramework, isLevel1Name } from '../taxonomy';
 import { cellText, labelKey, toHalfWidth } from '../text';
 import {
-  ANNUAL_SET_WORDS, BLOCK_END_MARK, BLOCK_END_NOTES, COLUMN_KEYS_BY_FIELD, BLOCK_END_PREFIXES, COLUMN_SYNONYMS, ColumnField, HEAD_BY_KEY, HEAD_SYNONYMS, HeadField,
-  LEVEL1_HEADER_KEYS, LEVEL2_HEADER_KEYS, LONG_SET_WORDS, PLAN_POINT_BY_KEY, TITLE_PATTERN, UNIT_NOTE_PATTERN, VALUE_SET_SYNONYMS, YEAR_LINE_PATTERN,
+  ANNUAL_SET_WORDS, BLOCK_END_MARK, BLOCK_END_NOTES, COLUMN_KEYS_BY_FIELD, BLOCK_END_PREFIXES, COLUMN_SYNONYMS, ColumnField, HEAD_BY_KEY, HeadField,
+  LEVEL1_HEADER_KEYS, LEVEL2_HEADER_KEYS, LONG_SET_WORDS, PLAN_POINT_BY_KEY, REPORT_HEADER_KEYS, TITLE_PATTERN, UNIT_NOTE_PATTERN, VALUE_SET_SYNONYMS, YEAR_LINE_PATTERN,
   synonymKey,
 } from './synonyms';
 
@@ -34,13 +34,15 @@ type CellKind =
   | { kind: 'head'; field: HeadField; rank: number; unit?: AmountUnit | '%'; inline?: string }
   | { kind: 'plan'; point: number; rank: number }
   | { kind: 'level1' }
+  /** The header of a column no field is read from (`年度总体目标完成情况`): a label, never a value. */
+  | { kind: 'report' }
   | { kind: 'title' }
   | { kind: 'unitNote'; unit: AmountUnit };
 
 type Hit<K extends CellKind['kind']> = Pos & Extract<CellKind, { kind: K }>;
 
 /** The first two characters of every label key: most values fail this test and are never normalised. */
-const LABEL_PREFIXES = new Set([...HEAD_BY_KEY.keys(), ...PLAN_POINT_BY_KEY.keys(), ...LEVEL1_HEADER_KEYS].map((k) => k.slice(0, 2)));
+const LABEL_PREFIXES = new Set([...HEAD_BY_KEY.keys(), ...PLAN_POINT_BY_KEY.keys(), ...LEVEL1_HEADER_KEYS, ...REPORT_HEADER_KEYS].map((k) => k.slice(0, 2)));
 
 const isSpace = (code: number) => code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || (code >= 0x09 && code <= 0x0d);
 const halfUpper = (code: number) => {
@@ -70,6 +72,7 @@ function classifyLabel(text: string): CellKind | null {
   const plan = PLAN_POINT_BY_KEY.get(key);
   if (plan) return { kind: 'plan', ...plan };
   if (LEVEL1_HEADER_KEYS.has(key)) return { kind: 'level1' };
+  if (REPORT_HEADER_KEYS.has(key)) return { kind: 'report' };
   return null;
 }
 
@@ -136,8 +139,8 @@ class GridIndex {
         else if (hit.kind === 'plan') this.planPoints.push(hit);
         else if (hit.kind === 'level1') this.level1.push(hit);
         else if (hit.kind === 'title') this.titles.push(hit);
-        else this.unitNotes.push(hit);
-        if (hit.kind === 'head' || hit.kind === 'plan' || hit.kind === 'level1') this.labelAt.add(cellKey(r, c));
+        else if (hit.kind === 'unitNote') this.unitNotes.push(hit);
+        if (hit.kind === 'head' || hit.kind === 'plan' || hit.kind === 'level1' || hit.kind === 'report') this.labelAt.add(cellKey(r, c));
       }
     }
     this.width = gridWidth(grid);
@@ -197,7 +200,13 @@ const goalsOf = (raw: CellValue): Parsed<string[]> => {
   return lines.length ? { ok: true, value: lines } : { ok: false, empty: true, reason: 'empty' };
 };
 
-const textField = (grid: Grid, p: Pos) => field(grid, p, textOf);
+/** `field(grid, p, textOf)`, with the shown text worked out once. */
+function textField(grid: Grid, p: Pos): Field<string> {
+  const raw = cellAt(grid, p.row, p.col);
+  const text = shownText(raw, formatAt(grid, p.row, p.col));
+  const cell = a1(p.row, p.col);
+  return text ? { cell, raw, text, value: text } : { cell, raw, text, value: undefined };
+}
 
 function firstTextInRow(idx: GridIndex, row: number, from: number, to: number, accept: (t: string) => boolean): Pos | undefined {
   for (let c = from; c <= to; c++) {
@@ -335,22 +344,25 @@ function headField<T>(idx: GridIndex, hit: Hit<'head'>, parse: (raw: CellValue, 
 }
 
 const COLUMN_KEYS: ReadonlySet<string> = new Set(COLUMN_SYNONYMS.flatMap(([, labels]) => labels.map((l) => synonymKey(l).key)));
+const VALUE_KEYS: ReadonlySet<string> = new Set(COLUMN_KEYS_BY_FIELD.find(([f]) => f === 'value')![1]);
+/** Headers that always mean a 计算符号 column; 指标方向/指标性质 do only when the cells hold operators. */
+const OPERATOR_KEYS: ReadonlySet<string> = new Set(['计算符号', '运算符号'].map((l) => synonymKey(l).key));
 const SET_SUFFIX = /(中长期|长期|中期|实施期|年度)$/;
 const ANNUAL_SUB = new Set(VALUE_SET_SYNONYMS.annual.map((l) => synonymKey(l).key));
 const LONG_SUB = new Set(VALUE_SET_SYNONYMS.long.map((l) => synonymKey(l).key));
 
-type HeaderCell = { key: string; set?: 'annual' | 'long' };
+type HeaderCell = { col: number; key: string; set?: 'annual' | 'long' };
 
-/** Header cells by column; `二级指标（长期）` is 二级指标 of the long-term set. */
-function headerCells(idx: GridIndex, row: number, from: number): Map<number, HeaderCell> {
-  const cells = new Map<number, HeaderCell>();
+/** Header cells, left to right; `二级指标（长期）` is 二级指标 of the long-term set. */
+function headerCells(idx: GridIndex, row: number, from: number): HeaderCell[] {
+  const cells: HeaderCell[] = [];
   for (let c = from; c < idx.width; c++) {
     const t = idx.text({ row, col: c });
     if (!t) continue;
     const key = synonymKey(t).key;
     const m = COLUMN_KEYS.has(key) ? null : SET_SUFFIX.exec(key);
-    if (m && COLUMN_KEYS.has(key.slice(0, m.index))) cells.set(c, { key: key.slice(0, m.index), set: m[1] === '年度' ? 'annual' : 'long' });
-    else cells.set(c, { key });
+    if (m && COLUMN_KEYS.has(key.slice(0, m.index))) cells.push({ col: c, key: key.slice(0, m.index), set: m[1] === '年度' ? 'annual' : 'long' });
+    else cells.push({ col: c, key });
   }
   return cells;
 }
@@ -361,35 +373,36 @@ function headerCells(idx: GridIndex, row: number, from: number): Map<number, Hea
  */
 function readColumns(idx: GridIndex, header: Pos): { columns: ColumnMap; longColumns?: ColumnMap; subHeader: boolean } {
   const cells = headerCells(idx, header.row, header.col);
-  const level2Cols = [...cells].filter(([, h]) => LEVEL2_HEADER_KEYS.has(h.key)).map(([c, h]) => ({ c, set: h.set }));
+  const level2Cols = cells.filter((h) => LEVEL2_HEADER_KEYS.has(h.key));
   let columns: ColumnMap;
   let longColumns: ColumnMap | undefined;
   if (level2Cols.length >= 2) {
-    const annualAt = (level2Cols.find((l) => l.set === 'annual') ?? level2Cols[level2Cols.length - 1]).c;
-    const longAt = level2Cols.find((l) => l.c !== annualAt)!.c;
-    const range = (from: number) => {
-      const to = Math.min(...level2Cols.map((l) => l.c).filter((c) => c > from), Infinity);
-      return new Map([...cells].filter(([c]) => c >= from && c < to));
+    const annualAt = (level2Cols.find((l) => l.set === 'annual') ?? level2Cols[level2Cols.length - 1]).col;
+    const longAt = level2Cols.find((l) => l.col !== annualAt)!.col;
+    const level1 = cells.filter((h) => LEVEL1_HEADER_KEYS.has(h.key));
+    /** The 一级 header and the cells from one set's 二级 to the next 二级. */
+    const set = (from: number) => {
+      const to = Math.min(...level2Cols.map((l) => l.col).filter((c) => c > from), Infinity);
+      return [...level1, ...cells.filter((h) => h.col >= from && h.col < to && !level1.includes(h))];
     };
-    const level1 = new Map([...cells].filter(([, h]) => LEVEL1_HEADER_KEYS.has(h.key)));
-    columns = assignColumns(new Map([...level1, ...range(annualAt)]), {});
-    longColumns = assignColumns(new Map([...level1, ...range(longAt)]), {});
+    columns = assignColumns(set(annualAt), {});
+    longColumns = assignColumns(set(longAt), {});
   } else {
-    columns = assignColumns(new Map([...cells].filter(([, h]) => h.set !== 'long')), {});
-    const longValue = [...cells].find(([, h]) => h.set === 'long' && COLUMN_SYNONYMS.find(([f]) => f === 'value')![1].some((l) => synonymKey(l).key === h.key));
-    if (longValue && columns.longValue === undefined) columns.longValue = longValue[0];
+    columns = assignColumns(cells.filter((h) => h.set !== 'long'), {});
+    const longValue = cells.find((h) => h.set === 'long' && VALUE_KEYS.has(h.key));
+    if (longValue && columns.longValue === undefined) columns.longValue = longValue.col;
   }
   // A row of sub-headers under merged header cells: 年度 / 实施期 under 指标值, or 计算符号 / 计量单位.
   let subHeader = false;
   const sub = headerCells(idx, header.row + 1, header.col);
-  if (sub.size > 0 && columns.level1 !== undefined && !sub.has(columns.level1)) {
-    if ([...sub.values()].every((h) => ANNUAL_SUB.has(h.key) || LONG_SUB.has(h.key) || COLUMN_KEYS.has(h.key))) {
+  if (sub.length > 0 && columns.level1 !== undefined && !sub.some((h) => h.col === columns.level1)) {
+    if (sub.every((h) => ANNUAL_SUB.has(h.key) || LONG_SUB.has(h.key) || COLUMN_KEYS.has(h.key))) {
       subHeader = true;
-      for (const [c, h] of sub) {
-        if (ANNUAL_SUB.has(h.key)) columns.value = c;
-        else if (LONG_SUB.has(h.key)) columns.longValue = c;
+      for (const h of sub) {
+        if (ANNUAL_SUB.has(h.key)) columns.value = h.col;
+        else if (LONG_SUB.has(h.key)) columns.longValue = h.col;
       }
-      assignColumns(new Map([...sub].filter(([, h]) => !ANNUAL_SUB.has(h.key) && !LONG_SUB.has(h.key))), columns);
+      assignColumns(sub.filter((h) => !ANNUAL_SUB.has(h.key) && !LONG_SUB.has(h.key)), columns);
     }
   }
   const start = header.row + (subHeader ? 2 : 1);
@@ -399,8 +412,8 @@ function readColumns(idx: GridIndex, header: Pos): { columns: ColumnMap; longCol
   if (columns.value === undefined && columns.longValue === undefined) {
     const after = Math.max(columns.level3 ?? -1, columns.level2 ?? -1, columns.description ?? -1, columns.operator ?? -1);
     const taken = new Set(Object.values(columns));
-    const unnamed = [...cells].find(([c, h]) => c > after && !taken.has(c) && !COLUMN_KEYS.has(h.key));
-    if (after >= 0 && unnamed) columns.value = unnamed[0];
+    const unnamed = cells.find((h) => h.col > after && !taken.has(h.col) && !COLUMN_KEYS.has(h.key));
+    if (after >= 0 && unnamed) columns.value = unnamed.col;
   }
   return { columns, longColumns, subHeader };
 }
@@ -421,13 +434,13 @@ function level1DataColumn(idx: GridIndex, header: Pos, col: number | undefined, 
 }
 
 /** Assigns header cells to columns, each column taking its best label left unassigned. */
-function assignColumns(cells: Map<number, HeaderCell>, columns: ColumnMap): ColumnMap {
+function assignColumns(cells: readonly HeaderCell[], columns: ColumnMap): ColumnMap {
   const taken = new Set(Object.values(columns));
   const byKey = new Map<string, number[]>();
-  for (const [c, h] of cells) {
+  for (const h of cells) {
     const list = byKey.get(h.key);
-    if (list) list.push(c);
-    else byKey.set(h.key, [c]);
+    if (list) list.push(h.col);
+    else byKey.set(h.key, [h.col]);
   }
   for (const [column, keys] of COLUMN_KEYS_BY_FIELD) {
     if (columns[column] !== undefined) continue;
@@ -519,7 +532,7 @@ function readBlock(idx: GridIndex, header: Pos, stops: readonly number[], extra:
     const c = columns[key];
     if (c === undefined) continue;
     const label = synonymKey(idx.text({ row: header.row, col: c })).key;
-    const strict = key === 'operator' && label !== synonymKey('计算符号').key && label !== synonymKey('运算符号').key;
+    const strict = key === 'operator' && !OPERATOR_KEYS.has(label);
     if (strict && !holdsOperators(idx, c, start, end)) delete columns.operator;
   }
   return { header, columns, longColumns, start, end, set: blockSet(idx, header) };
@@ -696,11 +709,11 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
   const { top } = region;
   const headerRow = region.header.row;
   const inHead = idx.heads.filter((h) => h.row >= top && h.row < headerRow);
-  const hitOf = (f: HeadField) => best(inHead, top, headerRow, (h) => h.field === f);
+  // Each field's best-ranked label, row-major among equals (as `best`), in one pass.
   const hits: Partial<Record<HeadField, Hit<'head'>>> = {};
-  for (const f of Object.keys(HEAD_SYNONYMS) as HeadField[]) {
-    const h = hitOf(f);
-    if (h) hits[f] = h;
+  for (const h of inHead) {
+    const found = hits[h.field];
+    if (!found || h.rank < found.rank) hits[h.field] = h;
   }
   const labels: Partial<Record<LabelKey, string>> = { indicatorHeader: a1(region.header.row, region.header.col) };
   for (const k of ['code', 'name', 'budgetBlock', 'total', 'fiscal', 'other', 'fundUse', 'spendingPlan', 'goals'] as const) {

@@ -50,6 +50,16 @@ export const HEAD_SYNONYMS: Record<HeadField, readonly string[]> = {
   category: ['项目类别', '项目类型'],
 };
 
+/**
+ * Headers of columns a target table does not fill: a self-evaluation form's 完成情况 beside
+ * the target (`年度总体目标完成情况`, which a 申报表 copied from it leaves empty). They are
+ * labels, so never read as the value of the label left of them (SPEC §3a).
+ */
+export const REPORT_HEADERS: readonly string[] = [
+  '年度总体目标完成情况', '总体目标完成情况', '年度目标完成情况', '绩效目标完成情况', '目标完成情况', '完成情况',
+  '实际完成情况', '实际完成值', '全年实际完成值', '偏差原因分析及改进措施', '偏差原因',
+];
+
 /** The four points of the spending plan and how templates label them (9月底 stands for the third). */
 export const PLAN_POINT_SYNONYMS: readonly (readonly string[])[] = [
   ['3月底', '3月', '一季度', '第一季度', '1季度'],
@@ -166,6 +176,8 @@ export const HEAD_BY_KEY: ReadonlyMap<string, { field: HeadField; rank: number }
 export const PLAN_POINT_BY_KEY: ReadonlyMap<string, { point: number; rank: number }> = new Map(
   PLAN_POINT_SYNONYMS.flatMap((labels, point) => labels.map((l, rank) => [synonymKey(l).key, { point, rank }] as const)),
 );
+
+export const REPORT_HEADER_KEYS: ReadonlySet<string> = new Set(REPORT_HEADERS.map((l) => synonymKey(l).key));
 
 export const LEVEL1_HEADER_KEYS: ReadonlySet<string> = new Set(COLUMN_SYNONYMS[0][1].map((l) => synonymKey(l).key));
 export const LEVEL2_HEADER_KEYS: ReadonlySet<string> = new Set(COLUMN_SYNONYMS[1][1].map((l) => synonymKey(l).key));

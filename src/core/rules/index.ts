@@ -51,23 +51,34 @@ export const RULE_META: readonly RuleMeta[] = RULE_IDS.map((id) => {
   return meta;
 });
 
-/** Row and column of a finding's cell; an address that is not a cell sorts last. */
-function position(cell: string): [number, number] {
-  try {
-    const { row, col } = parseA1(cell);
-    return [row, col];
-  } catch {
-    return [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+/** Columns fit below this (`ZZZ`, the widest address `parseA1` reads, is column 18,278). */
+const ROW_STRIDE = 32_768;
+const positions = new Map<string, number>();
+
+/**
+ * Row and column of a finding's cell as one number in row-major order; an address that is not
+ * a cell sorts last. Cached by address: the same cells recur on every table.
+ */
+function position(cell: string): number {
+  let at = positions.get(cell);
+  if (at === undefined) {
+    try {
+      const { row, col } = parseA1(cell);
+      at = row * ROW_STRIDE + col;
+    } catch {
+      at = Number.MAX_SAFE_INTEGER;
+    }
+    if (positions.size > 50_000) positions.clear();
+    positions.set(cell, at);
   }
+  return at;
 }
 
 /** Errors first, then warnings, then infos; within each by sheet order, row, column (stable). */
 function sortFindings(findings: Finding[], sheets: readonly string[]): Finding[] {
   const order = new Map(sheets.map((s, i) => [s, i]));
   const keyed = findings.map((f) => ({ f, sheet: order.get(f.sheet) ?? sheets.length, at: position(f.cell) }));
-  keyed.sort(
-    (a, b) => compareFindings(a.f, b.f) || a.sheet - b.sheet || a.at[0] - b.at[0] || a.at[1] - b.at[1],
-  );
+  keyed.sort((a, b) => compareFindings(a.f, b.f) || a.sheet - b.sheet || a.at - b.at);
   return keyed.map((k) => k.f);
 }
 

@@ -281,17 +281,11 @@ const I011: RuleMeta = {
   description: { zh: '指标值确定依据为空', en: '指标值确定依据 (basis of the value) empty' },
   fixable: false,
 };
+const BASIS_MISSING = `缺少指标值确定依据（可选：${BASIS_CHOICES.join('、')}）`;
+const BASIS_MISSING_EN = `指标值确定依据 (basis of the target value) is empty (${BASIS_CHOICES.join(', ')})`;
 /** 指标值确定依据 empty. */
 export const basisMissing = eachRow((ind, t, profile) =>
-  ind.basis.text === '' && hasField(t, profile, 'basis')
-    ? finding(
-        I011,
-        t.sheet,
-        ind.basis.cell,
-        `缺少指标值确定依据（可选：${BASIS_CHOICES.join('、')}）`,
-        `指标值确定依据 (basis of the target value) is empty (${BASIS_CHOICES.join(', ')})`,
-      )
-    : undefined,
+  ind.basis.text === '' && hasField(t, profile, 'basis') ? finding(I011, t.sheet, ind.basis.cell, BASIS_MISSING, BASIS_MISSING_EN) : undefined,
 );
 
 const I012: RuleMeta = {

@@ -33,16 +33,32 @@ export function categoryOf(ind: Indicator, framework: Framework): Category {
  */
 export const isCost = (category: Category) => category.level1 === '成本指标' || category.level2 === '成本指标';
 
+/**
+ * The categories of a table's rows, in order, worked out once per table for the dozen per-row
+ * rules (one lookup per rule and table, not per row). Tables are not changed once read; the
+ * length check guards the cache all the same.
+ */
+const rowCategories = new WeakMap<readonly Indicator[], { framework: Framework; categories: Category[] }>();
+
+function categoriesOf(rows: readonly Indicator[], framework: Framework): Category[] {
+  const c = rowCategories.get(rows);
+  if (c && c.framework === framework && c.categories.length === rows.length) return c.categories;
+  const categories = rows.map((ind) => categoryOf(ind, framework));
+  rowCategories.set(rows, { framework, categories });
+  return categories;
+}
+
 /** A rule that looks at each indicator row on its own and finds at most one thing in it. */
 export const eachRow =
   (check: (ind: Indicator, t: TargetTable, profile: Profile, category: Category, framework: Framework) => Finding | undefined): TableRule =>
   (t, profile) => {
     const findings: Finding[] = [];
     const framework = frameworkOf(t, profile);
-    for (const ind of t.indicators) {
-      const f = check(ind, t, profile, categoryOf(ind, framework), framework);
+    const categories = categoriesOf(t.indicators, framework);
+    t.indicators.forEach((ind, i) => {
+      const f = check(ind, t, profile, categories[i], framework);
       if (f) findings.push(f);
-    }
+    });
     return findings;
   };
 
