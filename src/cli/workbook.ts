@@ -118,6 +118,6 @@ export function validateSheets(sheets: readonly SheetGrid[], profile: Profile, s
   const read = readWorkbook(sheets, summarySheet);
   const findings = checkTables(read.tables, profile, sheets.find((s) => s.name === summarySheet), read);
   // The department sheet (第一部分, D001/D002) beside the tables' findings.
-  const department = checkDepartmentSheets(sheets);
+  const department = checkDepartmentSheets(sheets, profile);
   return { tables: read.tables, findings: department.length ? [...findings, ...department].sort(compareFindings) : findings };
 }

@@ -1,5 +1,7 @@
 /** The department sheet among a workbook's sheets, and its findings beside the tables'. */
 import { Finding } from '../finding';
+import { Profile } from '../profile';
+import { applyRuleSettings } from '../rules';
 import { NamedGrid } from '../workbook';
 import { DepartmentPart } from './model';
 import { checkDepartment } from './rules';
@@ -15,8 +17,11 @@ export function findDepartmentSheet(sheets: readonly NamedGrid[]): DepartmentPar
   return undefined;
 }
 
-/** D001/D002 on the workbook's department sheet, if it has one. */
-export function checkDepartmentSheets(sheets: readonly NamedGrid[]): Finding[] {
+/**
+ * D001/D002 on the workbook's department sheet, if it has one, and the I-rules on its
+ * department-wide indicator table; each finding takes its rule's setting in the profile.
+ */
+export function checkDepartmentSheets(sheets: readonly NamedGrid[], profile: Profile): Finding[] {
   const part = findDepartmentSheet(sheets);
-  return part ? checkDepartment(part) : [];
+  return part ? applyRuleSettings(checkDepartment(part, profile), profile) : [];
 }
