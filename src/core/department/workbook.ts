@@ -7,11 +7,15 @@ import { DepartmentPart } from './model';
 import { checkDepartment } from './rules';
 import { readDepartmentSheet } from './sheet';
 
+/** The sheet's department part when it is a department sheet (a name holding 部门整体, read as one). */
+export function departmentSheetPart(s: NamedGrid): DepartmentPart | undefined {
+  return s.name.includes('部门整体') ? readDepartmentSheet(s.grid, s.name) : undefined;
+}
+
 /** The department sheet: the one named `部门整体绩效目标` (or a name holding 部门整体) that reads as one. */
 export function findDepartmentSheet(sheets: readonly NamedGrid[]): DepartmentPart | undefined {
   for (const s of sheets) {
-    if (!s.name.includes('部门整体')) continue;
-    const part = readDepartmentSheet(s.grid, s.name);
+    const part = departmentSheetPart(s);
     if (part) return part;
   }
   return undefined;
