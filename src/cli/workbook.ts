@@ -1,5 +1,5 @@
 /** Reading an `.xlsx` file into target tables and findings, with a clear reason when it cannot be read. */
-import { Finding, compareFindings } from '../core/finding';
+import { Finding } from '../core/finding';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
 import { hasSummaryShape } from '../core/summary';
