@@ -1,7 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ChangeEvent, useId, useRef, useState } from 'react';
 import type { DocxImport } from '../../docx';
-import { DocumentPort, documentText } from '../documents';
+import { documentText } from '../documentText';
+import { DocumentPort } from '../documents';
 import { useI18n } from '../i18n';
 import { useAction } from '../useAction';
 import { ErrorBar } from './ErrorBar';
