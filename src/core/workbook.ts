@@ -23,8 +23,8 @@ export interface WorkbookRead {
   unread: UnreadTable[];
   /** The sheets read (the summary sheet is not one), in order. */
   sheets: string[];
-  /** The department sheet (部门整体绩效目标), when the workbook has one: checked by D001/D002 and its table's I-rules. */
-  department?: DepartmentPart;
+  /** The department sheets (部门整体绩效目标), each checked by D001/D002 and its table's I-rules. */
+  departments?: DepartmentPart[];
 }
 
 /** Reads every sheet (several tables in one sheet too), in sheet order; the summary sheet (if named) is skipped. */
@@ -34,9 +34,9 @@ export function readWorkbook(sheets: readonly NamedGrid[], summarySheet?: string
     if (s.name === summarySheet) continue;
     read.sheets.push(s.name);
     // The department sheet is read by its own layout (its indicator table has no project identity).
-    const department = read.department ? undefined : departmentSheetPart(s);
+    const department = departmentSheetPart(s);
     if (department) {
-      read.department = department;
+      (read.departments ??= []).push(department);
       continue;
     }
     const { tables, unread } = readSheetTables(s.grid, s.name);
@@ -59,7 +59,7 @@ export function checkTables(
   tables: readonly TargetTable[],
   profile: Profile,
   summary?: NamedGrid,
-  read?: Pick<WorkbookRead, 'unread' | 'sheets' | 'department'>,
+  read?: Pick<WorkbookRead, 'unread' | 'sheets' | 'departments'>,
 ): Finding[] {
   const findings = validateWorkbook(tables, profile);
   const extra: Finding[] = [];
@@ -68,7 +68,7 @@ export function checkTables(
     if (tables.length === 0) extra.push(...noTables(read.sheets[0] ?? summary?.name ?? ''));
   }
   if (summary) extra.push(...checkSummary(summary.name, summary.grid, tables));
-  if (read?.department) extra.push(...checkDepartment(read.department, profile));
+  for (const part of read?.departments ?? []) extra.push(...checkDepartment(part, profile));
   if (!extra.length) return findings;
   // The sort is stable and on severity only: the extra findings join the end of their severity.
   return [...findings, ...applyRuleSettings(extra, profile)].sort(compareFindings);

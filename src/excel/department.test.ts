@@ -28,6 +28,7 @@ const PART: DepartmentInput = {
   },
 };
 const SHEET = '部门整体绩效目标';
+/** The findings on the first department sheet inserted. */
 const brief = (fs: readonly Finding[]) => fs.filter((f) => f.sheet === SHEET).map((f) => `${f.rule} ${f.severity} ${f.cell}`);
 
 describe('the department sheet in live validation', () => {
@@ -80,5 +81,37 @@ describe('the department sheet in live validation', () => {
     expect(host.stats.syncs).toBe(2);
     expect(back).toEqual({ ...PART, overallGoal: '2022年，坚持稳中求进。', goals: [PART.goals[0], { number: '二', text: '推进乡村振兴战略。' }] });
     expect(await service.insertDepartment(back!)).toBe(`${SHEET} (2)`);
+  });
+
+  test('loaded into the form and rewritten in place (2 + 3 syncs): same sheet, new content, findings follow', async () => {
+    host.resetStats();
+    const loaded = (await service.loadDepartment())!;
+    expect(host.stats.syncs).toBe(2);
+    // The second sheet was inserted first in the workbook: it is the one found.
+    expect(loaded.sheet).toBe(`${SHEET} (2)`);
+    const edited: DepartmentInput = { ...loaded.part, goals: [...loaded.part.goals, { number: '三', text: '推进生态环保建设。' }], measures: [] };
+    host.resetStats();
+    expect(await service.rewriteDepartment(loaded.sheet, edited)).toBe(`${SHEET} (2)`);
+    await settle();
+    expect(host.stats.syncs).toBe(4);
+    expect((await service.loadDepartment())!.part).toEqual(edited);
+    // One goal row more, no measure row fewer (an empty one is written): the table moved down one row.
+    // Every department sheet is checked; the rewritten one has one goal row more, so its table moved down one row.
+    expect(brief(last!.findings)).toEqual(['I009 warning E13', 'I013 info E14']);
+    expect(last!.findings.filter((f) => f.sheet === `${SHEET} (2)`).map((f) => `${f.rule} ${f.cell}`)).toEqual(['I009 E14', 'I013 E15']);
+    expect(host.sheetNames().filter((n) => n.startsWith(SHEET))).toEqual([`${SHEET} (2)`, SHEET]);
+  });
+
+  test('a sheet no longer in our layout is not rewritten, with a message in both languages', async () => {
+    host.userEdit(SHEET, 'A2', '我的部门');
+    await settle();
+    const part = (await service.readDepartment())!;
+    const error = await service.rewriteDepartment(SHEET, part).then(
+      () => undefined,
+      (e: unknown) => e as { hostMessage: { zh: string; en: string } },
+    );
+    expect(error?.hostMessage.zh).toMatch(/^“部门整体绩效目标”已不是加载项写入的部门整体绩效目标表/);
+    expect(error?.hostMessage.en).toMatch(/is no longer a department sheet the add-in wrote/);
+    expect((await service.readDepartment())!.department).toBe(part.department);
   });
 });

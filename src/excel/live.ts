@@ -68,7 +68,7 @@ export function workbookState(
   profile: Profile,
   summary?: { name: string; grid: Grid },
   truncated: string[] = [],
-  read?: Pick<WorkbookRead, 'unread' | 'sheets' | 'department'>,
+  read?: Pick<WorkbookRead, 'unread' | 'sheets' | 'departments'>,
 ): WorkbookState {
   const findings = checkTables(tables, profile, summary, read);
   const state: WorkbookState = { tables, findings, ready: readyToSend(findings), truncated };
@@ -351,8 +351,8 @@ export class LiveValidation {
     const tables = sheets.flatMap((c) => c.tables);
     const summary = sheets.find((c) => c.ours);
     const truncated = sheets.filter((c) => c.truncated).map((c) => c.info.name);
-    const department = sheets.filter((c) => c.department).map((c) => departmentSheetPart({ name: c.info.name, grid: c.grid })).find((p) => p !== undefined);
-    const read = { unread: sheets.flatMap((c) => c.unread), sheets: sheets.filter((c) => !c.ours).map((c) => c.info.name), department };
+    const departments = sheets.flatMap((c) => (c.department ? [departmentSheetPart({ name: c.info.name, grid: c.grid })] : [])).filter((p) => p !== undefined);
+    const read = { unread: sheets.flatMap((c) => c.unread), sheets: sheets.filter((c) => !c.ours).map((c) => c.info.name), departments };
     const state = workbookState(tables, this.options.profile(), summary && { name: summary.info.name, grid: summary.grid }, truncated, read);
     this.state = message ? { ...state, message } : state;
     this.listener(this.state);

@@ -12,6 +12,10 @@ export interface DocumentPort {
   insertTables(tables: TableInput[]): Promise<string[]>;
   insertDepartment(part: DepartmentInput): Promise<string>;
   readDepartment(): Promise<DepartmentInput | undefined>;
+  /** The department sheet and its part, to edit in the form. */
+  loadDepartment(): Promise<{ sheet: string; part: DepartmentInput } | undefined>;
+  /** Rewrites the department sheet the form was loaded from (only while it is still ours). */
+  rewriteDepartment(sheet: string, part: DepartmentInput): Promise<string>;
   /** False where the host does not let an add-in download a file (Excel on Windows and Mac). */
   canDownload: boolean;
 }
@@ -21,6 +25,8 @@ export function documentPort(service: WorkbookService, canDownload: boolean): Do
     insertTables: (tables) => service.insertTables(tables),
     insertDepartment: (part) => service.insertDepartment(part),
     readDepartment: () => service.readDepartment(),
+    loadDepartment: () => service.loadDepartment(),
+    rewriteDepartment: (sheet, part) => service.rewriteDepartment(sheet, part),
     canDownload,
   };
 }
