@@ -30,6 +30,7 @@ const useStyles = makeStyles({
 const NO_TABLES: readonly never[] = [];
 // The published-document panels load with their own chunk, out of the main bundle.
 const DocumentImport = lazy(() => import(/* webpackChunkName: "documents" */ './DocumentImport').then((m) => ({ default: m.DocumentImport })));
+const DepartmentForm = lazy(() => import(/* webpackChunkName: "documents" */ './DepartmentForm').then((m) => ({ default: m.DepartmentForm })));
 const DocumentExport = lazy(() => import(/* webpackChunkName: "documents" */ './DocumentExport').then((m) => ({ default: m.DocumentExport })));
 const TABS = ['insert', 'check', 'summary', 'settings'] as const;
 type TabId = (typeof TABS)[number];
@@ -96,6 +97,12 @@ export function TaskPane({ port, preview = false, documents }: { port: WorkbookP
         {documents && (
           <Suspense fallback={null}>
             <DocumentImport documents={documents} />
+          </Suspense>
+        )}
+        {documents && <Divider />}
+        {documents && (
+          <Suspense fallback={null}>
+            <DepartmentForm documents={documents} />
           </Suspense>
         )}
       </div>
