@@ -28,7 +28,8 @@ async function readDocument(file: File): Promise<DocxImport> {
     throw e;
   }
   if (!doc.hasTables) throw problem(DOCX_PROBLEMS.noTables);
-  if (!doc.tables.length) throw problem(DOCX_PROBLEMS.noTargetTables);
+  // A document whose only table is the department-wide one (第一部分) inserts the department sheet alone.
+  if (!doc.tables.length && !doc.department?.table) throw problem(DOCX_PROBLEMS.noTargetTables);
   return doc;
 }
 
