@@ -62,7 +62,8 @@ export async function tablesFromDocx(file: string, bytes: Uint8Array): Promise<T
   try {
     const doc = await importDocx(bytes);
     if (!doc.hasTables) return { ok: false, message: docxMsg.noTablesInDocx(file) };
-    if (!doc.tables.length) return { ok: false, message: msg.documentNoTables(file) };
+    // A document whose only table is the department-wide one (第一部分) gives the department sheet alone.
+    if (!doc.tables.length && !doc.department?.table) return { ok: false, message: msg.documentNoTables(file) };
     return { ok: true, tables: doc.tables, notes: doc.skipped.map(msg.documentSkipped), ...(doc.department ? { department: doc.department } : {}) };
   } catch (e) {
     if (e instanceof DocxError) return { ok: false, message: msg.fromUnreadable(file, DOCX_PROBLEM[e.problem]) };

@@ -1,6 +1,5 @@
 /** Reading an `.xlsx` file into target tables and findings, with a clear reason when it cannot be read. */
-import { checkDepartmentSheets } from '../core/department/workbook';
-import { Finding, compareFindings } from '../core/finding';
+import { Finding } from '../core/finding';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
 import { hasSummaryShape } from '../core/summary';
@@ -116,8 +115,7 @@ export function unreadableFindings(unreadable: readonly UnreadableSheet[]): Find
 /** Validates a workbook: every rule on every table, across tables, and the summary's freshness (W002). */
 export function validateSheets(sheets: readonly SheetGrid[], profile: Profile, summarySheet?: string): WorkbookResult {
   const read = readWorkbook(sheets, summarySheet);
+  // The department sheet (第一部分: D001/D002, its table's I-rules) is checked with the tables (`read.department`).
   const findings = checkTables(read.tables, profile, sheets.find((s) => s.name === summarySheet), read);
-  // The department sheet (第一部分, D001/D002) beside the tables' findings.
-  const department = checkDepartmentSheets(sheets);
-  return { tables: read.tables, findings: department.length ? [...findings, ...department].sort(compareFindings) : findings };
+  return { tables: read.tables, findings };
 }

@@ -5,6 +5,7 @@
  * 项目编码 down). A .docx adapter renders it; the core's document reader reads it back.
  */
 import { DepartmentInput, numberedText } from './department/model';
+import { departmentTableRow, writeDepartmentSheet } from './department/sheet';
 import { CellRange, CellValue } from './grid';
 import { titleName } from './layout/reader';
 import { titleFor, writeTargetTable } from './layout/writer';
@@ -12,6 +13,7 @@ import { AMOUNT_FORMAT, TITLE_SUFFIX, UNIT_LABEL } from './layout/definition';
 import { TableInput } from './model';
 import { amountText, decimalFromNumber } from './money';
 import { shownText } from './parse';
+import { SheetWrite } from './sheet';
 
 export interface PublishedCell {
   text: string;
@@ -54,12 +56,20 @@ const inside = (m: CellRange, row: number, col: number) => row >= m.top && row <
 
 /** The project table's rows (from 项目编码 down), merges as spans and vertical merges. */
 export function publishedTable(input: TableInput): PublishedTable {
-  const sheet = writeTargetTable(input);
-  const FIRST = 2;
+  return publishedRows(writeTargetTable(input), 2);
+}
+
+/** The department-wide indicator table as published: the department sheet's rows under the table's title. */
+export function publishedDepartmentTable(department: DepartmentInput): PublishedTable {
+  return publishedRows(writeDepartmentSheet(department), departmentTableRow(department) + 1);
+}
+
+/** A written sheet's rows from `first` down as a Word table: merges as spans and vertical merges. */
+function publishedRows(sheet: SheetWrite, first: number): PublishedTable {
   const width = sheet.columnWidths.length;
   const rows: PublishedCell[][] = [];
   const isIn = (ranges: readonly CellRange[], r: number, c: number) => ranges.some((m) => inside(m, r, c));
-  for (let r = FIRST; r < sheet.values.length; r++) {
+  for (let r = first; r < sheet.values.length; r++) {
     const row: PublishedCell[] = [];
     for (let c = 0; c < width; ) {
       const m = sheet.merges.find((x) => inside(x, r, c) && x.left === c);
@@ -97,6 +107,10 @@ export function publication(tables: readonly TableInput[], department?: Departme
     for (const g of department.goals) blocks.push({ kind: 'paragraph', text: numberedText(g) });
     blocks.push({ kind: 'heading', text: HEADINGS[2] });
     for (const m of department.measures) blocks.push({ kind: 'paragraph', text: numberedText(m) });
+    if (department.table) {
+      blocks.push({ kind: 'tableTitle', text: department.table.title });
+      blocks.push({ kind: 'table', table: publishedDepartmentTable(department) });
+    }
     blocks.push({ kind: 'pageBreak' });
   }
   blocks.push({ kind: 'part', text: PART_TWO[0] }, { kind: 'part', text: PART_TWO[1] });

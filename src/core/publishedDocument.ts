@@ -5,14 +5,15 @@
  * title, the department line and `单位：万元`), becomes one grid that the core's
  * label-anchored reader reads like a sheet.
  */
-import { DepartmentInput, NumberedItem, splitNumber } from './department/model';
+import { DepartmentInput, DepartmentTable, NumberedItem, splitNumber } from './department/model';
+import { DEPARTMENT_LAYOUT, isDepartmentTableTitle, readDepartmentTableGrid } from './department/sheet';
 import { DocumentGrid } from './documentText';
-import { CellRange, CellValue, Grid } from './grid';
+import { CellRange, CellValue, Grid, cellAt } from './grid';
 import { TITLE_SUFFIX } from './layout/definition';
 import { tableToInput } from './layout/input';
 import { HEAD_BY_KEY, TITLE_PATTERN, synonymKey } from './layout/synonyms';
 import { TableInput } from './model';
-import { labelKey } from './text';
+import { cellText, labelKey } from './text';
 import { readWorkbook } from './workbook';
 
 export type DocBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; grid: Grid };
@@ -91,6 +92,8 @@ export function readPublishedDocument(blocks: readonly DocBlock[]): PublishedDoc
   const tables: DocumentGrid[] = [];
   const firstPart: string[] = [];
   let inFirstPart = false;
+  let tableTitle: string | undefined;
+  let departmentTable: { table: DepartmentTable } | undefined;
   let section: { title: string; rows: CellValue[][]; merges: CellRange[]; identity: boolean } | undefined;
   const open = (title: string) => {
     section = { title, rows: title ? [[title]] : [], merges: [], identity: false };
@@ -109,7 +112,8 @@ export function readPublishedDocument(blocks: readonly DocBlock[]): PublishedDoc
         continue;
       }
       if (inFirstPart) {
-        firstPart.push(text);
+        if (isDepartmentTableTitle(text)) tableTitle = text;
+        else firstPart.push(text);
         continue;
       }
       if (isTitle(text)) {
@@ -120,7 +124,10 @@ export function readPublishedDocument(blocks: readonly DocBlock[]): PublishedDoc
       if (section && text) section.rows.push(text.split(/\t+/).map((c) => c.trim() || null));
       continue;
     }
-    if (inFirstPart) continue;
+    if (inFirstPart) {
+      departmentTable ??= departmentTableOf(block.grid, tableTitle);
+      continue;
+    }
     const identity = hasIdentity(block.grid);
     // A table with a project's identity after one that had its own starts the next project.
     if (!section || (identity && section.identity)) open('');
@@ -131,8 +138,39 @@ export function readPublishedDocument(blocks: readonly DocBlock[]): PublishedDoc
     for (const m of block.grid.merges ?? []) s.merges.push({ top: m.top + top, left: m.left, bottom: m.bottom + top, right: m.right });
     s.identity ||= identity;
   }
-  const department = departmentFromParagraphs(firstPart);
+  const paragraphs = departmentFromParagraphs(firstPart);
+  const department = departmentTable && (paragraphs || departmentTable.table.indicators.length)
+    ? withTable(paragraphs ?? { overallGoal: '', goals: [], measures: [] }, departmentTable)
+    : paragraphs;
   return { tables: tables.filter((t) => t.grid.values.length > 1), ...(department ? { department } : {}) };
+}
+
+const OVERALL_GOAL_ROW = ['年度总体目标', '总体目标', '年度总体绩效目标', '整体绩效目标', '部门整体绩效目标'].map(labelKey);
+
+/** The table joins the part; its 年度总体目标 row is the overall goal when no paragraph gives one. */
+function withTable(part: NonNullable<PublishedDocument['department']>, found: { table: DepartmentTable }): NonNullable<PublishedDocument['department']> {
+  let overallGoal = part.overallGoal;
+  if (overallGoal.trim() === '') {
+    const row = found.table.head.find((cells) => OVERALL_GOAL_ROW.includes(labelKey(cells[0] ?? '')));
+    if (row) overallGoal = row.slice(1).filter((t) => t !== '').join('\n');
+  }
+  return { ...part, overallGoal, table: found.table };
+}
+
+/**
+ * A Word table inside 第一部分 that holds an indicator block: the department-wide table, titled by
+ * the paragraph before it or by its own first row (`部门整体支出绩效目标表`).
+ */
+function departmentTableOf(grid: Grid, titleParagraph: string | undefined): { table: DepartmentTable } | undefined {
+  let title = titleParagraph;
+  let first = 0;
+  const firstRow = (grid.values[0] ?? []).map((_, c) => cellText(cellAt(grid, 0, c))).filter((t) => t !== '');
+  if (firstRow.length === 1 && isDepartmentTableTitle(firstRow[0])) {
+    title ??= firstRow[0];
+    first = 1;
+  }
+  const read = readDepartmentTableGrid(grid, DEPARTMENT_LAYOUT.title, title ?? DEPARTMENT_LAYOUT.tableTitle, first);
+  return read && { table: read.input };
 }
 
 /** 第一部分 of a document saved as text (lines without a leading tab are paragraphs). */

@@ -1,6 +1,9 @@
 /** A workbook as the adapters hand it over (named grids), read and validated the same way everywhere. */
 import { Finding, compareFindings } from './finding';
 import { Grid } from './grid';
+import { DepartmentPart } from './department/model';
+import { checkDepartment } from './department/rules';
+import { departmentSheetPart } from './department/workbook';
 import { UnreadTable, readSheetTables } from './layout/reader';
 import { titleFor } from './layout/writer';
 import { TableInput, TargetTable } from './model';
@@ -20,6 +23,8 @@ export interface WorkbookRead {
   unread: UnreadTable[];
   /** The sheets read (the summary sheet is not one), in order. */
   sheets: string[];
+  /** The department sheets (部门整体绩效目标), each checked by D001/D002 and its table's I-rules. */
+  departments?: DepartmentPart[];
 }
 
 /** Reads every sheet (several tables in one sheet too), in sheet order; the summary sheet (if named) is skipped. */
@@ -28,6 +33,12 @@ export function readWorkbook(sheets: readonly NamedGrid[], summarySheet?: string
   for (const s of sheets) {
     if (s.name === summarySheet) continue;
     read.sheets.push(s.name);
+    // The department sheet is read by its own layout (its indicator table has no project identity).
+    const department = departmentSheetPart(s);
+    if (department) {
+      (read.departments ??= []).push(department);
+      continue;
+    }
     const { tables, unread } = readSheetTables(s.grid, s.name);
     for (const t of tables) read.tables.push(t);
     for (const u of unread) read.unread.push(u);
@@ -48,7 +59,7 @@ export function checkTables(
   tables: readonly TargetTable[],
   profile: Profile,
   summary?: NamedGrid,
-  read?: Pick<WorkbookRead, 'unread' | 'sheets'>,
+  read?: Pick<WorkbookRead, 'unread' | 'sheets' | 'departments'>,
 ): Finding[] {
   const findings = validateWorkbook(tables, profile);
   const extra: Finding[] = [];
@@ -57,6 +68,7 @@ export function checkTables(
     if (tables.length === 0) extra.push(...noTables(read.sheets[0] ?? summary?.name ?? ''));
   }
   if (summary) extra.push(...checkSummary(summary.name, summary.grid, tables));
+  for (const part of read?.departments ?? []) extra.push(...checkDepartment(part, profile));
   if (!extra.length) return findings;
   // The sort is stable and on severity only: the extra findings join the end of their severity.
   return [...findings, ...applyRuleSettings(extra, profile)].sort(compareFindings);

@@ -10,6 +10,7 @@
  * they wrote right away (`touch`), and the events those writes raise are then recognised as
  * already read (each read and each event carries a sequence number) instead of read again.
  */
+import { departmentSheetPart } from '../core/department/workbook';
 import { Finding, readyToSend } from '../core/finding';
 import { Grid } from '../core/grid';
 import { UnreadTable, readSheetTables } from '../core/layout/reader';
@@ -43,6 +44,8 @@ interface CachedSheet {
   tables: TargetTable[];
   unread: UnreadTable[];
   ours: boolean;
+  /** The department sheet (部门整体绩效目标), read by its own layout. */
+  department: boolean;
   truncated: boolean;
   /** Sequence number at which the read that produced this started. */
   readSeq: number;
@@ -65,7 +68,7 @@ export function workbookState(
   profile: Profile,
   summary?: { name: string; grid: Grid },
   truncated: string[] = [],
-  read?: Pick<WorkbookRead, 'unread' | 'sheets'>,
+  read?: Pick<WorkbookRead, 'unread' | 'sheets' | 'departments'>,
 ): WorkbookState {
   const findings = checkTables(tables, profile, summary, read);
   const state: WorkbookState = { tables, findings, ready: readyToSend(findings), truncated };
@@ -337,8 +340,10 @@ export class LiveValidation {
 
   private store(s: SheetInfo & { grid: Grid; ours: boolean; truncated: boolean }, readSeq: number): void {
     const info: SheetInfo = { id: s.id, name: s.name, position: s.position, visibility: s.visibility };
-    const { tables, unread } = s.ours ? { tables: [], unread: [] } : readSheetTables(s.grid, s.name);
-    this.cache.set(s.id, { info, grid: s.grid, ours: s.ours, truncated: s.truncated, tables, unread, readSeq });
+    // The department sheet is read by its own layout when the state is published (D001/D002, its table's I-rules).
+    const department = !s.ours && departmentSheetPart(s) !== undefined;
+    const { tables, unread } = s.ours || department ? { tables: [], unread: [] } : readSheetTables(s.grid, s.name);
+    this.cache.set(s.id, { info, grid: s.grid, ours: s.ours, truncated: s.truncated, tables, unread, readSeq, department });
   }
 
   private publish(message?: HostMessage): WorkbookState {
@@ -346,7 +351,8 @@ export class LiveValidation {
     const tables = sheets.flatMap((c) => c.tables);
     const summary = sheets.find((c) => c.ours);
     const truncated = sheets.filter((c) => c.truncated).map((c) => c.info.name);
-    const read = { unread: sheets.flatMap((c) => c.unread), sheets: sheets.filter((c) => !c.ours).map((c) => c.info.name) };
+    const departments = sheets.flatMap((c) => (c.department ? [departmentSheetPart({ name: c.info.name, grid: c.grid })] : [])).filter((p) => p !== undefined);
+    const read = { unread: sheets.flatMap((c) => c.unread), sheets: sheets.filter((c) => !c.ours).map((c) => c.info.name), departments };
     const state = workbookState(tables, this.options.profile(), summary && { name: summary.info.name, grid: summary.grid }, truncated, read);
     this.state = message ? { ...state, message } : state;
     this.listener(this.state);

@@ -10,7 +10,7 @@
  * While live validation runs, each write is followed by 1 sync re-reading the sheets it wrote.
  */
 import { DepartmentInput } from '../core/department/model';
-import { insertDepartmentSheet, readDepartmentPart } from './department';
+import { insertDepartmentSheet, loadDepartmentSheet, readDepartmentPart, rewriteDepartmentSheet } from './department';
 import { CellEdit, Finding, QuickFix } from '../core/finding';
 import { batchFixEdits } from '../core/fixes';
 import { TableInput } from '../core/model';
@@ -72,6 +72,10 @@ export interface WorkbookService {
   insertDepartment(part: DepartmentInput): Promise<string>;
   /** The department part of the workbook's department sheet, if any (2 syncs). */
   readDepartment(): Promise<DepartmentInput | undefined>;
+  /** The department sheet's name and part, for the pane's form (2 syncs). */
+  loadDepartment(): Promise<{ sheet: string; part: DepartmentInput } | undefined>;
+  /** Rewrites the department sheet from the form, only while it is still ours (3 syncs); returns its name. */
+  rewriteDepartment(sheet: string, part: DepartmentInput): Promise<string>;
   /** True when the officer reads Chinese. */
   readonly chinese: boolean;
 }
@@ -198,6 +202,14 @@ export function createWorkbookService(options: WorkbookServiceOptions): Workbook
     }),
 
     readDepartment: guarded(async () => run((context) => readDepartmentPart(context, features, settings))),
+
+    loadDepartment: guarded(async () => run((context) => loadDepartmentSheet(context, features, settings))),
+
+    rewriteDepartment: guarded(async (sheet: string, part: DepartmentInput) => {
+      const name = await run((context) => rewriteDepartmentSheet(context, sheet, part, features, settings));
+      await refresh([name]);
+      return name;
+    }),
 
     loadProfile: async () => service.profileStatus().profile,
 

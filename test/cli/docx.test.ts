@@ -49,6 +49,20 @@ describe('new --from DOCUMENT.docx', () => {
   });
 });
 
+describe('new --from a document whose 第一部分 is a department-wide table, then check', () => {
+  it('宁德 (Fujian, 2019): the department sheet alone, checked with D002 and the I-rules at its cells', () => {
+    const r = run(['new', '--from', path.join(FIXTURES, 'department', 'ningde-2019-dangshizhi.docx'), '-o', 'ningde.xlsx']);
+    expect(r.status).toBe(0);
+    const file = checkJson('ningde.xlsx');
+    expect(file.projects).toEqual([]);
+    // R002: no project table; D002: no 分项绩效目标; I002: the rows the reproduction leaves out (its README); I009: real bare 1s.
+    expect(file.findings.map((f: { rule: string; sheet: string; cell: string }) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual([
+      'R002 部门整体绩效目标!A1', 'D002 部门整体绩效目标!A4', 'I002 部门整体绩效目标!A18', 'I002 部门整体绩效目标!A18',
+      'I009 部门整体绩效目标!E22', 'I009 部门整体绩效目标!E23',
+    ]);
+  });
+});
+
 describe('new --from another province\'s .docx, then check', () => {
   it('南岳 (Hunan): both 申报表 without a 项目编码 become sheets that check reads back with their amounts', () => {
     const r = run(['new', '--from', path.join(FIXTURES, 'provinces', 'hunan-nanyue-2018-fupin.docx'), '-o', 'nanyue.xlsx']);

@@ -19,12 +19,12 @@ describe('the department sheet', () => {
   it('is written in its layout and read back by its labels', () => {
     const sheet = writeDepartmentSheet(part);
     expect(sheet.values).toEqual([
-      ['部门整体绩效目标', null, null],
-      ['部门', '802008乐亭县新寨镇人民政府', null],
-      ['总体绩效目标', '2022年，坚持稳中求进。', null],
-      ['分项绩效目标', '一', '推进党的建设。'],
-      [null, '二', '推进乡村振兴战略。'],
-      ['工作保障措施', '一', '深入学习。'],
+      ['部门整体绩效目标', null, null, null, null],
+      ['部门', '802008乐亭县新寨镇人民政府', null, null, null],
+      ['总体绩效目标', '2022年，坚持稳中求进。', null, null, null],
+      ['分项绩效目标', '一', '推进党的建设。', null, null],
+      [null, '二', '推进乡村振兴战略。', null, null],
+      ['工作保障措施', '一', '深入学习。', null, null],
     ]);
     expect(sheet.merges).toContainEqual({ top: 3, left: 0, bottom: 4, right: 0 });
     expect(departmentToInput(read(sheetToGrid(sheet)))).toEqual(part);

@@ -4,7 +4,8 @@
  * published .docx and the document reader — exactly, numbered titles apart.
  */
 import fc from 'fast-check';
-import { DepartmentInput } from '../../src/core/department/model';
+import { DepartmentInput, DepartmentTable } from '../../src/core/department/model';
+import { DEPARTMENT_SHEET, departmentToInput, readDepartmentSheet, writeDepartmentSheet } from '../../src/core/department/sheet';
 import { tableToInput } from '../../src/core/layout/input';
 import { readTargetTable } from '../../src/core/layout/reader';
 import { writeTargetTable } from '../../src/core/layout/writer';
@@ -54,12 +55,25 @@ const table = (layout: 'standard' | 'provincial'): fc.Arbitrary<TableInput> =>
     goals: fc.array(text, { minLength: 1, maxLength: 4 }),
     indicators: fc.array(layout === 'standard' ? standardIndicator : provincialIndicator, { minLength: 1, maxLength: 8 }),
   });
-const department: fc.Arbitrary<DepartmentInput> = fc.record({
-  department: fc.constant(''),
-  overallGoal: text,
-  goals: fc.array(text, { minLength: 1, maxLength: 5 }).map((ts) => ts.map((t, i) => ({ number: '一二三四五'[i], text: t }))),
-  measures: fc.array(text, { minLength: 0, maxLength: 3 }).map((ts) => ts.map((t, i) => ({ number: String(i + 1), text: t }))),
+/** The department-wide table: its title, head rows of text (up to the block's five columns, a wider one widens it) and its block (no 依据 column). */
+const departmentTable: fc.Arbitrary<DepartmentTable> = fc.record({
+  title: fc.constantFrom('部门整体绩效目标表', '部门整体支出绩效目标表', '部门(单位)整体支出绩效目标表'),
+  head: fc.array(fc.array(text, { minLength: 1, maxLength: 6 }), { minLength: 0, maxLength: 4 }),
+  indicators: fc.array(standardIndicator.map((i) => ({ ...i, basis: '' })), { minLength: 1, maxLength: 6 }),
 });
+const department: fc.Arbitrary<DepartmentInput> = fc.record(
+  {
+    department: fc.constant(''),
+    overallGoal: text,
+    goals: fc.array(text, { minLength: 1, maxLength: 5 }).map((ts) => ts.map((t, i) => ({ number: '一二三四五'[i], text: t }))),
+    measures: fc.array(text, { minLength: 0, maxLength: 3 }).map((ts) => ts.map((t, i) => ({ number: String(i + 1), text: t }))),
+    table: departmentTable,
+  },
+  { requiredKeys: ['department', 'overallGoal', 'goals', 'measures'] },
+);
+
+/** What the workbook holds for the department part: its sheet written and read back. */
+const inDepartmentSheet = (d: DepartmentInput) => departmentToInput(readDepartmentSheet(sheetToGrid(writeDepartmentSheet(d)), DEPARTMENT_SHEET)!);
 
 /** What the workbook holds for a table: written to a sheet and read back. */
 const inWorkbook = (t: TableInput) => tableToInput(readTargetTable(sheetToGrid(writeTargetTable(t)), 'S')!);
@@ -69,7 +83,8 @@ describe('export → import', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof(table('standard'), table('provincial')), { minLength: 1, maxLength: 3 }), fc.option(department), async (inputs, part) => {
         const tables = inputs.map(inWorkbook);
-        const withDept = part ? { ...part, department: tables[0].department } : undefined;
+        // The department part as its sheet holds it (written and read back), like the tables.
+        const withDept = part ? inDepartmentSheet({ ...part, department: tables[0].department }) : undefined;
         const back = await importDocx(await exportDocx(tables, withDept));
         expect(back.skipped).toEqual([]);
         expect(back.tables).toEqual(tables.map((t, i) => ({ ...t, title: `${i + 1}.${t.name}绩效目标表` })));

@@ -91,4 +91,22 @@ describe('the published document in the preview', () => {
     });
     await expectText(section, '这是旧版 Word 97-2003 文档（.doc），请在 Word 中另存为 .docx 后再导入');
   });
+
+  it('edits the department sheet in the form: loaded, a goal added and one numbered twice, rewritten in place; D002 in 检查 with go-to', async () => {
+    await tab('新建目标表').click();
+    const form = pane().getByTestId('department-form');
+    await form.getByRole('button', { name: '载入工作簿中的部门整体绩效目标表' }).click();
+    await expectText(form, '已载入“部门整体绩效目标”，修改后点“改写此工作表”');
+    await form.getByRole('button', { name: '添加分项目标' }).click();
+    await form.getByLabel('分项绩效目标 6 序号').fill('一');
+    await form.getByLabel('分项绩效目标 6 内容').fill('推进生态环保建设。');
+    await form.getByRole('button', { name: '改写此工作表' }).click();
+    await expectText(form, '已改写“部门整体绩效目标”');
+    await tab('检查').click();
+    const finding = pane().getByText('序号“一”重复（第 1 项已用）');
+    await finding.waitFor(WAIT);
+    await finding.click();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'department-form.png') });
+    expect(pageErrors).toEqual([]);
+  });
 });

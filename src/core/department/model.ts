@@ -2,6 +2,7 @@
  * The department-wide part of a published budget document (第一部分 部门整体绩效目标):
  * the overall goal, the numbered 分项绩效目标 and the numbered 工作保障措施.
  */
+import { IndicatorInput, TargetTable } from '../model';
 
 /** One numbered paragraph: its number as written (`一`, `1`, `（一）`) and its text without it. */
 export interface NumberedItem {
@@ -15,6 +16,19 @@ export interface DepartmentInput {
   overallGoal: string;
   goals: NumberedItem[];
   measures: NumberedItem[];
+  /** The department-wide indicator table (部门整体绩效目标表), when the document has one. */
+  table?: DepartmentTable;
+}
+
+/**
+ * The department-wide indicator table: its title as published, the rows above its indicator
+ * header kept as text (部门名称, 年度预算安排, 年度总体目标, 年度主要任务 and their 资金…), and
+ * its indicators, read and checked like a project table's block.
+ */
+export interface DepartmentTable {
+  title: string;
+  head: string[][];
+  indicators: IndicatorInput[];
 }
 
 /** Where each part sits in the department sheet (A1 addresses), for findings. */
@@ -26,6 +40,8 @@ export interface DepartmentPart extends DepartmentInput {
     /** The 分项绩效目标 label (findings about a missing goal point here). */
     goalsLabel: string;
   };
+  /** The indicator table as the project reader reads it (cells on this sheet), for the I-rules. */
+  indicatorTable?: TargetTable;
 }
 
 const NUMBER = /^\s*(?:[（(]\s*([一二三四五六七八九十百\d]{1,4})\s*[)）]|([一二三四五六七八九十百]{1,4}|\d{1,3})\s*[、.．,，]|(\d{1,3})\s+)\s*/;

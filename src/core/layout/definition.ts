@@ -79,6 +79,8 @@ const COLUMN: Record<ColumnKey, Omit<IndicatorColumn, 'cols' | 'width'>> = {
 };
 
 const col = (key: ColumnKey, cols: number, width: number, label = COLUMN[key].label): IndicatorColumn => ({ ...COLUMN[key], label, cols, width });
+/** An indicator column of the project block (its label and list), for another block built from the same columns. */
+export const indicatorColumn = col;
 
 export interface LayoutDefinition {
   id: LayoutId;

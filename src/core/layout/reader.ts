@@ -12,7 +12,7 @@
 import { stripGoalNumber } from '../goals';
 import { CellRange, CellValue, Grid, a1, cellAt, formatAt, gridHeight, gridWidth } from '../grid';
 import {
-  AmountCell, Field, FieldKey, Indicator, IndicatorColumnKey, LabelKey, LayoutId, OptionalField, QUARTERS, SpendingPoint, TargetTable,
+  AmountCell, FIELD_KEYS, Field, FieldKey, Indicator, IndicatorColumnKey, LabelKey, LayoutId, OptionalField, QUARTERS, SpendingPoint, TargetTable,
 } from '../model';
 import { Decimal, ZERO, amountText, sum } from '../money';
 import {
@@ -605,6 +605,15 @@ function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: 
   return indicators;
 }
 
+/** A 一级指标 cell with a 二级指标 header beside it: an indicator block's header. */
+function hasLevel2Header(idx: GridIndex, l1: Pos): boolean {
+  for (let c = l1.col + 1; c < idx.width; c++) {
+    const t = idx.text({ row: l1.row, col: c });
+    if (t !== '' && LEVEL2_HEADER_KEYS.has(synonymKey(t).key.replace(SET_SUFFIX, ''))) return true;
+  }
+  return false;
+}
+
 /** What a sheet with an indicator header lacks to be read as a table (R001). */
 export type MissingPart = 'identity' | 'level2' | 'value';
 
@@ -637,14 +646,7 @@ export function readSheetTables(grid: Grid, sheet: string): SheetTables {
   ].sort((a, b) => a - b);
   const between = (hits: readonly Pos[], top: number, until: number) => hits.some((h) => h.row >= top && h.row < until);
 
-  const hasLevel2 = (l1: Pos) => {
-    for (let c = l1.col + 1; c < idx.width; c++) {
-      const t = idx.text({ row: l1.row, col: c });
-      if (t !== '' && LEVEL2_HEADER_KEYS.has(synonymKey(t).key.replace(SET_SUFFIX, ''))) return true;
-    }
-    return false;
-  };
-  const headers = idx.level1.filter(hasLevel2);
+  const headers = idx.level1.filter((l1) => hasLevel2Header(idx, l1));
   // A 一级指标 cell without 二级指标 beside it is a header only when the sheet has no better one.
   if (headers.length === 0) {
     const l1 = idx.level1[0];
@@ -701,6 +703,31 @@ export function readTargetTable(grid: Grid, sheet: string): TargetTable | undefi
   return readSheetTables(grid, sheet).tables[0];
 }
 
+/** The fields a table has only as a project (the department-wide table has none of them). */
+const PROJECT_FIELDS: readonly FieldKey[] = ['title', 'code', 'name', 'department', 'total', 'fiscal', 'other', 'fundUse', 'spendingPlan', 'goals'];
+
+/**
+ * The first indicator block at or below row `from` read exactly as a project table's block (same
+ * columns, carried 一级/二级 names, values, framework), as a table whose project fields are all
+ * absent: the department-wide table (部门整体绩效目标表) has no identity, amounts or plan of a
+ * project. Rows above `from` are not looked at. Undefined when there is no block with a value column.
+ */
+export function readIndicatorTable(grid: Grid, sheet: string, from = 0): TargetTable | undefined {
+  const below: Grid = {
+    values: grid.values.map((row, r) => (r < from ? [] : row)),
+    ...(grid.merges ? { merges: grid.merges.filter((m) => m.top >= from) } : {}),
+    ...(grid.formats ? { formats: grid.formats } : {}),
+  };
+  const idx = new GridIndex(below);
+  const header = idx.level1.find((l1) => hasLevel2Header(idx, l1));
+  if (!header) return undefined;
+  const block = readBlock(idx, header, []);
+  if (block.columns.value === undefined) return undefined;
+  const table = readRegion(idx, { top: header.row, header, blocks: [block] }, sheet);
+  const absent = new Set<FieldKey>([...(table.absent ?? []), ...PROJECT_FIELDS]);
+  return { ...table, absent: FIELD_KEYS.filter((k) => absent.has(k)) };
+}
+
 type AmountKey = 'total' | 'fiscal' | 'other';
 const OPTIONAL_FIELDS: readonly OptionalField[] = ['implementingUnit', 'leader', 'phone', 'attribute', 'period', 'category'];
 
@@ -730,7 +757,8 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
   };
 
   const identity = [hits.code, hits.name].filter((h): h is Hit<'head'> => h !== undefined).sort((a, b) => a.row - b.row || a.col - b.col)[0];
-  const { title, department: deptRow, unit } = readTitle(idx, identity, top);
+  // A table without an identity (the department-wide table) looks for its title above the indicator header.
+  const { title, department: deptRow, unit } = readTitle(idx, identity ?? region.header, top);
   const department = hits.department ? text('department') : deptRow;
   if (title.text === '') absent.add('title');
   if (!hits.code) absent.add('code');

@@ -6,13 +6,14 @@ import { HUNDRED } from '../money';
 import { formatIndicatorValue, parseAmount, parseIndicatorValue, parsePercent } from '../parse';
 import { SheetChecks, SheetWrite } from '../sheet';
 import {
-  AMOUNT_FORMAT, DEPARTMENT_ROW, HEAD_SLOTS, LAYOUTS, PERCENT_FORMAT, SPARE_VALIDATION_ROWS, SPENDING_PLAN,
+  AMOUNT_FORMAT, DEPARTMENT_ROW, HEAD_SLOTS, LAYOUTS, LayoutDefinition, PERCENT_FORMAT, SPARE_VALIDATION_ROWS, SPENDING_PLAN,
   TEXT_FORMAT, TITLE_ROW, TITLE_SUFFIX, UNIT_LABEL, ValueKind,
 } from './definition';
 
 const range = (top: number, left: number, bottom = top, right = left): CellRange => ({ top, left, bottom, right });
 
-class SheetBuilder {
+/** A sheet being written: values, number formats and merged areas. */
+export class SheetBuilder {
   readonly values: CellValue[][];
   readonly numberFormats: (string | null)[][];
   readonly merges: CellRange[] = [];
@@ -102,6 +103,49 @@ function travellingChecks(): SheetChecks {
   };
 }
 
+/**
+ * The indicator block (SPEC §3): its header at `headerRow` and one row per indicator under it, in
+ * the columns of `layout` (the project table's, or the department-wide table's). Returns the
+ * first sheet column of each of `layout.columns`.
+ */
+export function writeIndicatorBlock(
+  b: SheetBuilder,
+  layout: Pick<LayoutDefinition, 'id' | 'columns'>,
+  headerRow: number,
+  indicators: readonly IndicatorInput[],
+): number[] {
+  const firstRow = headerRow + 1;
+  let c = 0;
+  const columnStart: number[] = [];
+  for (const column of layout.columns) {
+    columnStart.push(c);
+    b.text(headerRow, c, column.label, column.cols);
+    c += column.cols;
+  }
+  indicators.forEach((ind, i) => {
+    const row = firstRow + i;
+    const split = layout.id === 'provincial' ? splitValue(ind) : undefined;
+    layout.columns.forEach((column, j) => {
+      const text =
+        column.key === 'value' ? (split ? split.value : ind.value)
+        : column.key === 'operator' ? split?.operator ?? ''
+        : column.key === 'unit' ? split?.unit ?? ''
+        : column.key === 'valueType' ? split?.valueType ?? ''
+        : column.key === 'level1' || column.key === 'level2' || column.key === 'level3' || column.key === 'description' || column.key === 'basis'
+          ? ind[column.key]
+          : '';
+      b.text(row, columnStart[j], text, column.cols);
+    });
+  });
+  if (indicators.length === 0) {
+    layout.columns.forEach((column, j) => {
+      if (column.cols > 1) b.merges.push(range(firstRow, columnStart[j], firstRow, columnStart[j] + column.cols - 1));
+    });
+  }
+
+  return columnStart;
+}
+
 export function titleFor(table: TableInput): string {
   return table.title ?? `${table.name}${TITLE_SUFFIX}`;
 }
@@ -143,34 +187,7 @@ export function writeTargetTable(table: TableInput): SheetWrite {
   const planEnd = SPENDING_PLAN.quarterCol + QUARTERS.length;
   b.merges.push(range(SPENDING_PLAN.row, planEnd, SPENDING_PLAN.row + 1, w - 1));
 
-  let c = 0;
-  const columnStart: number[] = [];
-  for (const column of layout.columns) {
-    columnStart.push(c);
-    b.text(layout.headerRow, c, column.label, column.cols);
-    c += column.cols;
-  }
-  table.indicators.forEach((ind, i) => {
-    const row = firstIndicatorRow + i;
-    const split = layout.id === 'provincial' ? splitValue(ind) : undefined;
-    layout.columns.forEach((column, j) => {
-      const text =
-        column.key === 'value' ? (split ? split.value : ind.value)
-        : column.key === 'operator' ? split?.operator ?? ''
-        : column.key === 'unit' ? split?.unit ?? ''
-        : column.key === 'valueType' ? split?.valueType ?? ''
-        : column.key === 'level1' || column.key === 'level2' || column.key === 'level3' || column.key === 'description' || column.key === 'basis'
-          ? ind[column.key]
-          : '';
-      b.text(row, columnStart[j], text, column.cols);
-    });
-  });
-  if (table.indicators.length === 0) {
-    layout.columns.forEach((column, j) => {
-      if (column.cols > 1) b.merges.push(range(firstIndicatorRow, columnStart[j], firstIndicatorRow, columnStart[j] + column.cols - 1));
-    });
-  }
-
+  const columnStart = writeIndicatorBlock(b, layout, layout.headerRow, table.indicators);
   const validations = layout.columns.flatMap((column, j) =>
     column.list ? [{ range: range(firstIndicatorRow, columnStart[j], lastRow + SPARE_VALIDATION_ROWS), list: [...column.list] }] : [],
   );

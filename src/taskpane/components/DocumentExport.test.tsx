@@ -16,6 +16,8 @@ const port = (canDownload: boolean): DocumentPort => ({
   insertTables: jest.fn(),
   insertDepartment: jest.fn(),
   readDepartment: jest.fn(),
+  loadDepartment: jest.fn(),
+  rewriteDepartment: jest.fn(),
   canDownload,
 });
 const show = (canDownload: boolean, language: Language = 'zh-CN') =>

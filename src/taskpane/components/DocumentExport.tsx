@@ -2,7 +2,8 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Subtitle1, Text,
 import { useId, useState } from 'react';
 import { countBySeverity } from '../../core/finding';
 import { tableToInput } from '../../core/layout/input';
-import { DocumentPort, documentText, downloadFile } from '../documents';
+import { documentText, downloadFile } from '../documentText';
+import { DocumentPort } from '../documents';
 import { useI18n } from '../i18n';
 import { WorkbookState } from '../port';
 import { useAction } from '../useAction';

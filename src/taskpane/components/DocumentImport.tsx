@@ -1,7 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ChangeEvent, useId, useRef, useState } from 'react';
 import type { DocxImport } from '../../docx';
-import { DocumentPort, documentText } from '../documents';
+import { documentText } from '../documentText';
+import { DocumentPort } from '../documents';
 import { useI18n } from '../i18n';
 import { useAction } from '../useAction';
 import { ErrorBar } from './ErrorBar';
@@ -27,7 +28,8 @@ async function readDocument(file: File): Promise<DocxImport> {
     throw e;
   }
   if (!doc.hasTables) throw problem(DOCX_PROBLEMS.noTables);
-  if (!doc.tables.length) throw problem(DOCX_PROBLEMS.noTargetTables);
+  // A document whose only table is the department-wide one (第一部分) inserts the department sheet alone.
+  if (!doc.tables.length && !doc.department?.table) throw problem(DOCX_PROBLEMS.noTargetTables);
   return doc;
 }
 

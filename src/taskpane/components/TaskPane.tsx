@@ -12,7 +12,7 @@ import { HostNotices } from './HostNotices';
 import { LanguageToggle } from './LanguageToggle';
 
 // What the first verdict does not need loads after it, each tab in its own chunk (issue 9, item 13).
-const InsertPanel = lazy(() => import('./InsertPanel').then((m) => ({ default: m.InsertPanel })));
+const InsertPanel = lazy(() => import(/* webpackChunkName: "insert" */ './InsertPanel').then((m) => ({ default: m.InsertPanel })));
 const SummaryPanel = lazy(() => import('./SummaryPanel').then((m) => ({ default: m.SummaryPanel })));
 const SettingsPanel = lazy(() => import('./SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
@@ -30,6 +30,8 @@ const useStyles = makeStyles({
 const NO_TABLES: readonly never[] = [];
 // The published-document panels load with their own chunk, out of the main bundle.
 const DocumentImport = lazy(() => import(/* webpackChunkName: "documents" */ './DocumentImport').then((m) => ({ default: m.DocumentImport })));
+// The department form shares the table form's chunk (Fluent's Textarea, Field …), not the documents one.
+const DepartmentForm = lazy(() => import(/* webpackChunkName: "insert" */ './DepartmentForm').then((m) => ({ default: m.DepartmentForm })));
 const DocumentExport = lazy(() => import(/* webpackChunkName: "documents" */ './DocumentExport').then((m) => ({ default: m.DocumentExport })));
 const TABS = ['insert', 'check', 'summary', 'settings'] as const;
 type TabId = (typeof TABS)[number];
@@ -96,6 +98,12 @@ export function TaskPane({ port, preview = false, documents }: { port: WorkbookP
         {documents && (
           <Suspense fallback={null}>
             <DocumentImport documents={documents} />
+          </Suspense>
+        )}
+        {documents && <Divider />}
+        {documents && (
+          <Suspense fallback={null}>
+            <DepartmentForm documents={documents} />
           </Suspense>
         )}
       </div>
