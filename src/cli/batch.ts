@@ -1,20 +1,20 @@
 /**
  * `check` over many files: `.xls`/`.ods` converted first (convert.ts), then every file read
- * and checked in worker threads (pool.ts). Each file ends as one `FileCheck`, whatever
+ * and checked in worker processes (pool.ts). Each file ends as one `FileCheck`, whatever
  * happened to it; one file's failure never stops the others.
  */
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import { Profile } from '../core/profile';
-import { FileCheck, checkFile } from './check';
-import type { CheckTask, CheckWorkerData } from './checkWorker';
+import { FileCheck } from './check';
+import { CheckRender, CheckTask, CheckWorkerData, runCheckTask } from './checkTask';
 import { convertAll, findSoffice } from './convert';
 import { Input } from './inputs';
 import { msg } from './messages';
 import { TaskOutcome, runPool } from './pool';
 
-/** Heap allowed to the worker checking one file: a larger workbook is reported as too large, not fatal to the run. */
+/** Heap allowed to the worker process checking one file: a larger workbook is reported as too large, not fatal to the run. */
 export const DEFAULT_WORKER_MEMORY_MB = 2048;
 /** Time allowed to read and check one file. */
 export const DEFAULT_FILE_TIMEOUT_MS = 10 * 60_000;
@@ -23,6 +23,8 @@ export interface CheckAllOptions {
   jobs: number;
   /** Gather the report's summary rows of every file. */
   summary?: boolean;
+  /** Each file's output rendered where it is checked, its findings left out (`CheckTask.render`). */
+  render?: CheckRender;
   /** Hears of each file as it is done, in finishing order (index in `inputs`). */
   onResult?: (index: number, result: FileCheck) => void;
   workerMemoryMb?: number;
@@ -49,7 +51,7 @@ function failed(file: string, outcome: Exclude<TaskOutcome<FileCheck>, { ok: tru
   return { file, ok: false, reason };
 }
 
-/** Checks every input (several in worker threads, a single one in this thread); the list returned is in input order. */
+/** Checks every input (several in worker processes, a single one in this process); the list returned is in input order. */
 export async function checkAll(inputs: readonly Input[], profile: Profile, options: CheckAllOptions): Promise<FileCheck[]> {
   const results: FileCheck[] = new Array(inputs.length);
   const done = (index: number, result: FileCheck) => {
@@ -61,11 +63,14 @@ export async function checkAll(inputs: readonly Input[], profile: Profile, optio
   const jobs = Math.max(1, options.jobs);
 
   const tasks: { index: number; task: CheckTask }[] = [];
+  const taskOf = (read: string, file: string): CheckTask => ({
+    read, file, summary: options.summary ?? false, ...(options.render ? { render: options.render } : {}),
+  });
   const toConvert: number[] = [];
   inputs.forEach((input, index) => {
     if (input.kind === 'unsupported') done(index, { file: input.file, ok: false, reason: msg.saveAsXlsx(input.ext) });
     else if (input.kind === 'convert') toConvert.push(index);
-    else tasks.push({ index, task: { read: input.file, file: input.file, summary: options.summary ?? false } });
+    else tasks.push({ index, task: taskOf(input.file, input.file) });
   });
 
   let tempDir: string | undefined;
@@ -78,20 +83,20 @@ export async function checkAll(inputs: readonly Input[], profile: Profile, optio
         const index = toConvert[k];
         const file = inputs[index].file;
         if ('reason' in c) done(index, { file, ok: false, reason: c.reason });
-        else tasks.push({ index, task: { read: c.read, file, summary: options.summary ?? false } });
+        else tasks.push({ index, task: taskOf(c.read, file) });
       });
     }
     if (tasks.length === 1) {
       // One file: read here. A worker would only add its start-up time and a second copy of the
       // libraries in memory (SPEC §8's single-workbook figures), with no other file to protect.
       const { index, task } = tasks[0];
-      done(index, { ...(await checkFile(task.read, profile, { summary: task.summary })), file: task.file });
+      done(index, await runCheckTask(task, profile));
       return results;
     }
     const workerData: CheckWorkerData = { profile };
-    await runPool<CheckTask, FileCheck>(
+    await runPool<CheckTask, FileCheck, CheckWorkerData>(
       tasks.map((t) => t.task),
-      { jobs, script: workerScript(), workerData, resourceLimits: { maxOldGenerationSizeMb: memoryMb }, taskTimeoutMs: timeoutMs },
+      { jobs, script: workerScript(), workerData, memoryMb, taskTimeoutMs: timeoutMs },
       (k, outcome) => {
         const { index, task } = tasks[k];
         done(index, outcome.ok ? outcome.value : failed(task.file, outcome, { memoryMb, timeoutMs }));

@@ -6,9 +6,8 @@
  */
 import { existsSync } from 'fs';
 import { Profile } from '../core/profile';
-import { readyToSend } from '../core/finding';
 import { checkAll, defaultJobs } from './batch';
-import { FileCheck, exitCode, toJson, toText } from './check';
+import { FileCheck, exitCode, fileJson, fileReady, fileText, joinText, profileJson, totalText } from './check';
 import { expandInputs } from './inputs';
 import { Io } from './io';
 import { msg } from './messages';
@@ -34,7 +33,7 @@ function progressCounter(total: number, io: Io) {
     add(r: FileCheck, print?: () => void) {
       done++;
       if (!r.ok) unreadable++;
-      else if (!readyToSend(r.findings)) blocked++;
+      else if (!fileReady(r)) blocked++;
       if (print) {
         io.progress?.('');
         print();
@@ -42,6 +41,41 @@ function progressCounter(total: number, io: Io) {
       show();
     },
     clear: () => io.progress?.(''),
+  };
+}
+
+/**
+ * Prints each file's rendered part: `--jsonl` one line per file as each is done; in input order,
+ * as soon as the files before it are done, `--json`'s one object `{"files":[…],"profile":…}`; text the blocks and the total line.
+ * With an `Io` that cannot write raw text (tests), the whole output goes to `out` at the end,
+ * the same bytes.
+ */
+function orderedPrinter(total: number, io: Io, mode: 'json' | 'jsonl' | 'text', profile: string) {
+  const parts: (string | undefined)[] = new Array(total);
+  let next = 0;
+  const write = io.write;
+  const pieces: string[] = [];
+  const emit = (text: string) => (write ? write(text) : pieces.push(text));
+  const flush = () => {
+    for (; next < total && parts[next] !== undefined; next++) {
+      const part = parts[next]!;
+      parts[next] = undefined;
+      if (mode === 'json') emit(next === 0 ? `{"files":[${part}` : `,${part}`);
+      else emit(next === 0 ? part : `\n\n${part}`);
+    }
+  };
+  return {
+    add(index: number, part: string) {
+      if (mode === 'jsonl') return io.out(part);
+      parts[index] = part;
+      flush();
+    },
+    end(totalLine: string | undefined) {
+      if (mode === 'jsonl') return;
+      if (mode === 'json') emit(`${total === 0 ? '{"files":[' : ''}],"profile":${profile}}\n`);
+      else emit(total === 0 ? joinText([], totalLine) : totalLine === undefined ? '\n' : `\n\n${totalLine}\n`);
+      if (!write) io.out(pieces.join(''));
+    },
   };
 }
 
@@ -60,11 +94,18 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
     }
   }
 
+  // Each file's part of the output is rendered where it is checked (a worker process) and
+  // printed here in input order as soon as the files before it are done: this process only
+  // orders and writes. With --report the findings come back whole for the report.
+  const mode = options.json || options.jsonl ? 'json' : 'text';
+  const render = (r: FileCheck) => r.rendered ?? (mode === 'json' ? JSON.stringify(fileJson(r)) : fileText(r));
+  const printer = orderedPrinter(inputs.length, io, options.jsonl ? 'jsonl' : mode, JSON.stringify(profileJson(profile)));
   const progress = progressCounter(inputs.length, io);
   const results = await checkAll(inputs, profile, {
     jobs: options.jobs ?? defaultJobs(),
     summary: report !== undefined,
-    onResult: (_index, result) => progress.add(result, options.jsonl ? () => io.out(JSON.stringify(toJson([result], profile).files[0])) : undefined),
+    ...(report === undefined ? { render: mode } : {}),
+    onResult: (index, result) => progress.add(result, () => printer.add(index, render(result))),
   });
   progress.clear();
 
@@ -75,7 +116,7 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
     }
     else if (r.projects.length === 0) io.err(printable(msg.noTables(r.file)));
   }
-  if (!options.jsonl) io.out(options.json ? JSON.stringify(toJson(results, profile)) : toText(results));
+  printer.end(totalText(results));
 
   let code = Math.max(exitCode(results), problems.length ? 2 : 0);
   if (report) {
