@@ -72,10 +72,10 @@ export type FileCheck =
       summary?: FileSummary;
       /** The findings' counts, when the findings themselves were left out. */
       counts?: Record<Severity, number>;
-      /** The file's part of the output, already rendered (`--json`/`--jsonl`: its JSON object; text: its block). */
-      rendered?: string;
+      /** The file's part of the output, already rendered as UTF-8 (`--json`/`--jsonl`: its JSON object; text: its block). */
+      rendered?: Uint8Array;
     }
-  | { file: string; ok: false; reason: string; rendered?: string };
+  | { file: string; ok: false; reason: string; rendered?: Uint8Array };
 
 /** An amount as exact decimal text with at least two decimals (`2.00`, never rounded); null when missing or invalid. */
 function amount(f: Field<Decimal>): string | null {
@@ -181,7 +181,7 @@ export function totalText(results: readonly FileCheck[]): string | undefined {
 
 /** The readable report: per file its findings, counts and verdict; a total line for several files. */
 export function toText(results: readonly FileCheck[]): string {
-  return joinText(results.map((r) => r.rendered ?? fileText(r)), totalText(results));
+  return joinText(results.map(fileText), totalText(results));
 }
 
 /** File blocks and the total line, a blank line between each, ending with one newline. */

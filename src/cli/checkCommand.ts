@@ -51,22 +51,28 @@ function progressCounter(total: number, io: Io) {
  * the same bytes.
  */
 function orderedPrinter(total: number, io: Io, mode: 'json' | 'jsonl' | 'text', profile: string) {
-  const parts: (string | undefined)[] = new Array(total);
+  const parts: (Uint8Array | undefined)[] = new Array(total);
   let next = 0;
   const write = io.write;
   const pieces: string[] = [];
-  const emit = (text: string) => (write ? write(text) : pieces.push(text));
+  const emit = (text: string | Uint8Array) => (write ? write(text) : pieces.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')));
   const flush = () => {
     for (; next < total && parts[next] !== undefined; next++) {
       const part = parts[next]!;
       parts[next] = undefined;
-      if (mode === 'json') emit(next === 0 ? `{"files":[${part}` : `,${part}`);
-      else emit(next === 0 ? part : `\n\n${part}`);
+      emit(next === 0 ? (mode === 'json' ? '{"files":[' : '') : mode === 'json' ? ',' : '\n\n');
+      emit(part);
     }
   };
   return {
-    add(index: number, part: string) {
-      if (mode === 'jsonl') return io.out(part);
+    add(index: number, part: Uint8Array) {
+      if (mode === 'jsonl') {
+        if (write) {
+          write(part);
+          write('\n');
+        } else io.out(Buffer.from(part).toString('utf8'));
+        return;
+      }
       parts[index] = part;
       flush();
     },
@@ -98,14 +104,19 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
   // printed here in input order as soon as the files before it are done: this process only
   // orders and writes. With --report the findings come back whole for the report.
   const mode = options.json || options.jsonl ? 'json' : 'text';
-  const render = (r: FileCheck) => r.rendered ?? (mode === 'json' ? JSON.stringify(fileJson(r)) : fileText(r));
+  const render = (r: FileCheck) => r.rendered ?? Buffer.from(mode === 'json' ? JSON.stringify(fileJson(r)) : fileText(r), 'utf8');
   const printer = orderedPrinter(inputs.length, io, options.jsonl ? 'jsonl' : mode, JSON.stringify(profileJson(profile)));
   const progress = progressCounter(inputs.length, io);
   const results = await checkAll(inputs, profile, {
     jobs: options.jobs ?? defaultJobs(),
     summary: report !== undefined,
     ...(report === undefined ? { render: mode } : {}),
-    onResult: (index, result) => progress.add(result, () => printer.add(index, render(result))),
+    onResult: (index, result) =>
+      progress.add(result, () => {
+        printer.add(index, render(result));
+        // Printed (or held by the printer until the files before it are): not kept twice.
+        delete result.rendered;
+      }),
   });
   progress.clear();
 

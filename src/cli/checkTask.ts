@@ -28,7 +28,8 @@ export interface CheckWorkerData {
 export async function runCheckTask(task: CheckTask, profile: Profile): Promise<FileCheck> {
   const r: FileCheck = { ...(await checkFile(task.read, profile, { summary: task.summary })), file: task.file };
   if (!task.render) return r;
-  const rendered = task.render === 'json' ? JSON.stringify(fileJson(r)) : fileText(r);
+  // As UTF-8 bytes: half the size of the string to send, and printed by the main process as they are.
+  const rendered = Buffer.from(task.render === 'json' ? JSON.stringify(fileJson(r)) : fileText(r), 'utf8');
   if (!r.ok) return { ...r, rendered };
   return { ...r, findings: [], counts: fileCounts(r), rendered };
 }

@@ -3,7 +3,7 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   /** Writes text to stdout as it is (no newline added); absent where output is only gathered (tests). */
-  write?: (text: string) => void;
+  write?: (text: string | Uint8Array) => void;
   /** Replaces the one-line progress display ('' clears it); absent when stderr is not a terminal. */
   progress?: (text: string) => void;
 }
