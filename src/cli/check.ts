@@ -7,7 +7,7 @@ import { applyRuleSettings } from '../core/rules';
 import { SEVERITY_LABEL, msg } from './messages';
 import { fileSummary } from './reportData';
 import { printable } from './terminalText';
-import { UnreadableFile, readWorkbookFile, unreadableFindings, validateSheets } from './workbook';
+import { UnreadableFile, checkWorkbookFile, unreadableFindings } from './workbook';
 
 export interface ProjectJson {
   sheet: string;
@@ -85,8 +85,7 @@ function amount(f: Field<Decimal>): string | null {
 /** Checks one file (with the report's summary rows when asked); never throws. */
 export async function checkFile(file: string, profile: Profile, options: { summary?: boolean } = {}): Promise<FileCheck> {
   try {
-    const { sheets, summarySheet, unreadable } = await readWorkbookFile(file);
-    const checked = validateSheets(sheets, profile, summarySheet);
+    const { unreadable, ...checked } = await checkWorkbookFile(file, profile);
     const { tables } = checked;
     // Sheets that could not be read are named first (errors): the file is never "ready to send".
     // R001 for a sheet that could not be read takes the profile's setting like every rule (SPEC §4a).

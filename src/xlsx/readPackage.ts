@@ -459,8 +459,15 @@ function sheetOfReference(ref: string): string | undefined {
   return sheet;
 }
 
+/**
+ * Hears of each worksheet as soon as it is read, with the sheet the summary mark names (if
+ * any); returns whether to keep its grid in the result. A grid not kept can be freed at once
+ * (`check` reads each sheet's tables and drops its grid: memory stays one sheet deep).
+ */
+export type SheetVisitor = (sheet: SheetGrid, markedSheet: string | undefined) => boolean;
+
 /** Reads a workbook's bytes; throws `WorkbookReadError` when the workbook as a whole cannot be read. */
-export function readWorkbookBytes(bytes: Buffer, limits: ReadLimits = DEFAULT_LIMITS): WorkbookGrids {
+export function readWorkbookBytes(bytes: Buffer, limits: ReadLimits = DEFAULT_LIMITS, visit?: SheetVisitor): WorkbookGrids {
   if (bytes.length > limits.maxFileBytes) throw new WorkbookReadError('too-large', 'maxFileBytes');
   if (isEncryptedOoxml(bytes)) throw new WorkbookReadError('encrypted');
   if (isCfb(bytes)) throw new WorkbookReadError('legacy-xls');
@@ -491,6 +498,7 @@ export function readWorkbookBytes(bytes: Buffer, limits: ReadLimits = DEFAULT_LI
 
   const sheets: SheetGrid[] = [];
   const unreadable: UnreadableSheet[] = [];
+  const marked = book.summaryRef === undefined ? undefined : sheetOfReference(book.summaryRef);
   for (const s of book.sheets) {
     const rel = s.rId === undefined ? undefined : rels.get(s.rId);
     if (!rel) {
@@ -506,15 +514,17 @@ export function readWorkbookBytes(bytes: Buffer, limits: ReadLimits = DEFAULT_LI
       unreadable.push({ sheet: s.name, problem: 'missing-part', part: rel.part });
       continue;
     }
+    let sheet: SheetGrid;
     try {
-      sheets.push({ name: s.name, grid: readSheet(zip, rel.part, ctx), state: s.state });
+      sheet = { name: s.name, grid: readSheet(zip, rel.part, ctx), state: s.state };
     } catch (e) {
       if (e instanceof SheetProblemError) unreadable.push({ sheet: s.name, problem: e.problem, part: rel.part });
       else if (e instanceof WorkbookReadError && e.kind === 'corrupt') unreadable.push({ sheet: s.name, problem: 'corrupt', part: rel.part });
       else throw e;
+      continue;
     }
+    if (!visit || visit(sheet, marked)) sheets.push(sheet);
   }
-  const marked = book.summaryRef === undefined ? undefined : sheetOfReference(book.summaryRef);
   const result: WorkbookGrids = { sheets, unreadable };
   if (marked !== undefined && sheets.some((s) => s.name === marked)) result.summarySheet = marked;
   return result;

@@ -22,7 +22,6 @@ export interface XmlSink {
 }
 
 /** Characters XML 1.0 does not allow anywhere (C0 controls but tab, newline, return; U+FFFE, U+FFFF). */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const BLANK = /^[ \t\r\n]*$/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
