@@ -201,16 +201,26 @@ export class XmlTokenizer {
       if (s.charCodeAt(i) !== 61) this.fail('attribute without a value');
       i++;
       while (i < end && isBlank(s.charCodeAt(i))) i++;
-      const quote = s[i];
-      if (quote !== '"' && quote !== "'") this.fail('unquoted attribute value');
-      const close = s.indexOf(quote, i + 1);
-      if (close < 0 || close >= end) this.fail('unclosed attribute value');
-      let raw = s.slice(i + 1, close);
-      if (raw.includes('<')) this.fail('< in an attribute value');
-      // Attribute-value normalisation: a line end or tab written as such reads as a space.
-      if (/[\t\n\r]/.test(raw)) raw = raw.replace(/\r\n|[\t\n\r]/g, ' ');
+      const quote = s.charCodeAt(i);
+      if (quote !== 34 && quote !== 39) this.fail('unquoted attribute value');
+      // One pass over the value: its end, and whether it needs more than a slice.
+      let close = i + 1;
+      let plain = true;
+      for (; close < end; close++) {
+        const v = s.charCodeAt(close);
+        if (v === quote) break;
+        if (v === 60) this.fail('< in an attribute value');
+        if (v === 38 || v < 32 || v >= 0xfffe) plain = false;
+      }
+      if (close >= end) this.fail('unclosed attribute value');
       if (attr in attrs) this.fail('attribute given twice');
-      attrs[attr] = decode(raw);
+      let raw = s.slice(i + 1, close);
+      if (!plain) {
+        // Attribute-value normalisation: a line end or tab written as such reads as a space.
+        if (/[\t\n\r]/.test(raw)) raw = raw.replace(/\r\n|[\t\n\r]/g, ' ');
+        raw = decode(raw);
+      }
+      attrs[attr] = raw;
       i = close + 1;
     }
     this.stack.push(name);
@@ -225,6 +235,19 @@ export class XmlTokenizer {
   private textRun(raw: string): void {
     if (this.stack.length === 0) {
       if (!BLANK.test(raw)) this.fail('text outside the root element');
+      return;
+    }
+    // One pass: most text needs nothing but handing on.
+    let plain = true;
+    for (let k = 0, n = raw.length; k < n; k++) {
+      const c = raw.charCodeAt(k);
+      if (c === 38 || c === 93 || c < 32 || c >= 0xfffe) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      if (this.emitText) this.sink.text!(raw);
       return;
     }
     if (raw.includes(']]>')) this.fail(']]> in text');
