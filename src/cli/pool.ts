@@ -21,6 +21,8 @@ export interface PoolOptions<D = unknown> {
   memoryMb?: number;
   /** Time allowed for one task; its worker is then stopped. */
   taskTimeoutMs?: number;
+  /** More node options for each worker process. */
+  execArgv?: readonly string[];
 }
 
 export type TaskFailure = 'outOfMemory' | 'died' | 'timeout';
@@ -70,7 +72,11 @@ export function runPool<T, R, D = unknown>(
 ): Promise<TaskOutcome<R>[]> {
   const outcomes: TaskOutcome<R>[] = new Array(tasks.length);
   if (tasks.length === 0) return Promise.resolve(outcomes);
-  const args = [...(options.memoryMb ? [`--max-old-space-size=${options.memoryMb}`] : []), ...workerArgs(options.script)];
+  const args = [
+    ...(options.memoryMb ? [`--max-old-space-size=${options.memoryMb}`] : []),
+    ...(options.execArgv ?? []),
+    ...workerArgs(options.script),
+  ];
   let next = 0;
   let finished = 0;
 
