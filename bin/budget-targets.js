@@ -13,6 +13,11 @@ if (!fs.existsSync(entry)) {
   );
   process.exitCode = 2;
 } else {
+  // Output piped into a program that stops reading (`| head`): end quietly, never a stack trace.
+  process.stdout.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   require(entry)
     .main(process.argv.slice(2))
     .then(

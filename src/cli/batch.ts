@@ -1,20 +1,20 @@
 /**
  * `check` over many files: `.xls`/`.ods` converted first (convert.ts), then every file read
- * and checked in worker threads (pool.ts). Each file ends as one `FileCheck`, whatever
+ * and checked in worker processes (pool.ts). Each file ends as one `FileCheck`, whatever
  * happened to it; one file's failure never stops the others.
  */
-import { promises as fs } from 'fs';
+import { promises as fs, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { Profile } from '../core/profile';
-import { FileCheck, checkFile } from './check';
-import type { CheckTask, CheckWorkerData } from './checkWorker';
-import { convertAll, findSoffice } from './convert';
+import { FileCheck } from './check';
+import { CheckRender, CheckTask, CheckWorkerData, runCheckTask } from './checkTask';
+import { convertAll, findSoffice, stopConversions } from './convert';
 import { Input } from './inputs';
 import { msg } from './messages';
 import { TaskOutcome, runPool } from './pool';
 
-/** Heap allowed to the worker checking one file: a larger workbook is reported as too large, not fatal to the run. */
+/** Heap allowed to the worker process checking one file: a larger workbook is reported as too large, not fatal to the run. */
 export const DEFAULT_WORKER_MEMORY_MB = 2048;
 /** Time allowed to read and check one file. */
 export const DEFAULT_FILE_TIMEOUT_MS = 10 * 60_000;
@@ -23,6 +23,8 @@ export interface CheckAllOptions {
   jobs: number;
   /** Gather the report's summary rows of every file. */
   summary?: boolean;
+  /** Each file's output rendered where it is checked, its findings left out (`CheckTask.render`). */
+  render?: CheckRender;
   /** Hears of each file as it is done, in finishing order (index in `inputs`). */
   onResult?: (index: number, result: FileCheck) => void;
   workerMemoryMb?: number;
@@ -49,7 +51,27 @@ function failed(file: string, outcome: Exclude<TaskOutcome<FileCheck>, { ok: tru
   return { file, ok: false, reason };
 }
 
-/** Checks every input (several in worker threads, a single one in this thread); the list returned is in input order. */
+/**
+ * Stops LibreOffice and removes `dir` if the run is interrupted (Ctrl-C, SIGINT, SIGTERM)
+ * before it is done, then ends the process as the signal would have (exit 130 or 143); returns the function that stops listening.
+ */
+function removeOnInterrupt(dir: string): () => void {
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const handler = () => {
+      try {
+        stopConversions();
+        rmSync(dir, { recursive: true, force: true });
+      } finally {
+        process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+      }
+    };
+    process.once(signal, handler);
+    return () => process.removeListener(signal, handler);
+  });
+  return () => handlers.forEach((stop) => stop());
+}
+
+/** Checks every input (several in worker processes, a single one in this process); the list returned is in input order. */
 export async function checkAll(inputs: readonly Input[], profile: Profile, options: CheckAllOptions): Promise<FileCheck[]> {
   const results: FileCheck[] = new Array(inputs.length);
   const done = (index: number, result: FileCheck) => {
@@ -61,44 +83,63 @@ export async function checkAll(inputs: readonly Input[], profile: Profile, optio
   const jobs = Math.max(1, options.jobs);
 
   const tasks: { index: number; task: CheckTask }[] = [];
+  const taskOf = (read: string, file: string): CheckTask => ({
+    read, file, summary: options.summary ?? false, ...(options.render ? { render: options.render } : {}),
+  });
   const toConvert: number[] = [];
   inputs.forEach((input, index) => {
     if (input.kind === 'unsupported') done(index, { file: input.file, ok: false, reason: msg.saveAsXlsx(input.ext) });
     else if (input.kind === 'convert') toConvert.push(index);
-    else tasks.push({ index, task: { read: input.file, file: input.file, summary: options.summary ?? false } });
+    else tasks.push({ index, task: taskOf(input.file, input.file) });
   });
 
-  let tempDir: string | undefined;
+  const workerData: CheckWorkerData = { profile };
+  /** Checks a group of tasks: in worker processes, or here when it is the run's only file. */
+  const check = async (group: { index: number; task: CheckTask }[], alone: boolean) => {
+    if (group.length === 1 && alone) {
+      // One file: read here. A worker would only add its start-up time and a second copy of the
+      // libraries in memory (SPEC §8's single-workbook figures), with no other file to protect.
+      const { index, task } = group[0];
+      done(index, await runCheckTask(task, profile));
+      return;
+    }
+    await runPool<CheckTask, FileCheck, CheckWorkerData>(
+      group.map((t) => t.task),
+      // Each worker collects its garbage on its own thread: the cores are the workers' (V8's
+      // helper threads would compete with the other workers, for more CPU time in all).
+      { jobs, script: workerScript(), workerData, memoryMb, taskTimeoutMs: timeoutMs, execArgv: ['--single-threaded-gc'] },
+      (k, outcome) => {
+        const { index, task } = group[k];
+        done(index, outcome.ok ? outcome.value : failed(task.file, outcome, { memoryMb, timeoutMs }));
+      },
+    );
+  };
+
+  if (toConvert.length === 0) {
+    await check(tasks, true);
+    return results;
+  }
+  // The .xlsx files are checked while LibreOffice converts the others; the converted files
+  // follow as soon as their conversion is done.
+  const tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-targets-'));
+  const removeOnSignal = removeOnInterrupt(tempDir);
   try {
-    if (toConvert.length > 0) {
-      tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-targets-'));
+    const converting = (async () => {
       const soffice = await findSoffice(options.env);
       const converted = await convertAll(toConvert.map((i) => inputs[i]), { soffice, tempDir, jobs });
+      const more: { index: number; task: CheckTask }[] = [];
       converted.forEach((c, k) => {
         const index = toConvert[k];
         const file = inputs[index].file;
         if ('reason' in c) done(index, { file, ok: false, reason: c.reason });
-        else tasks.push({ index, task: { read: c.read, file, summary: options.summary ?? false } });
+        else more.push({ index, task: taskOf(c.read, file) });
       });
-    }
-    if (tasks.length === 1) {
-      // One file: read here. A worker would only add its start-up time and a second copy of the
-      // libraries in memory (SPEC §8's single-workbook figures), with no other file to protect.
-      const { index, task } = tasks[0];
-      done(index, { ...(await checkFile(task.read, profile, { summary: task.summary })), file: task.file });
-      return results;
-    }
-    const workerData: CheckWorkerData = { profile };
-    await runPool<CheckTask, FileCheck>(
-      tasks.map((t) => t.task),
-      { jobs, script: workerScript(), workerData, resourceLimits: { maxOldGenerationSizeMb: memoryMb }, taskTimeoutMs: timeoutMs },
-      (k, outcome) => {
-        const { index, task } = tasks[k];
-        done(index, outcome.ok ? outcome.value : failed(task.file, outcome, { memoryMb, timeoutMs }));
-      },
-    );
+      await check(more, tasks.length === 0);
+    })();
+    await Promise.all([check(tasks, false), converting]);
   } finally {
-    if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
+    removeOnSignal();
+    await fs.rm(tempDir, { recursive: true, force: true });
   }
   return results;
 }

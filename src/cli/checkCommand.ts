@@ -6,14 +6,12 @@
  */
 import { existsSync } from 'fs';
 import { Profile } from '../core/profile';
-import { readyToSend } from '../core/finding';
 import { checkAll, defaultJobs } from './batch';
-import { FileCheck, exitCode, toJson, toText } from './check';
+import { FileCheck, exitCode, fileJson, fileReady, fileText, joinText, profileJson, totalText } from './check';
 import { expandInputs } from './inputs';
 import { Io } from './io';
 import { msg } from './messages';
 import { isInputFile } from './output';
-import { writeReport } from './report';
 import { printable } from './terminalText';
 
 export interface CheckCommandOptions {
@@ -35,7 +33,7 @@ function progressCounter(total: number, io: Io) {
     add(r: FileCheck, print?: () => void) {
       done++;
       if (!r.ok) unreadable++;
-      else if (!readyToSend(r.findings)) blocked++;
+      else if (!fileReady(r)) blocked++;
       if (print) {
         io.progress?.('');
         print();
@@ -43,6 +41,47 @@ function progressCounter(total: number, io: Io) {
       show();
     },
     clear: () => io.progress?.(''),
+  };
+}
+
+/**
+ * Prints each file's rendered part: `--jsonl` one line per file as each is done; in input order,
+ * as soon as the files before it are done, `--json`'s one object `{"files":[…],"profile":…}`; text the blocks and the total line.
+ * With an `Io` that cannot write raw text (tests), the whole output goes to `out` at the end,
+ * the same bytes.
+ */
+function orderedPrinter(total: number, io: Io, mode: 'json' | 'jsonl' | 'text', profile: string) {
+  const parts: (Uint8Array | undefined)[] = new Array(total);
+  let next = 0;
+  const write = io.write;
+  const pieces: string[] = [];
+  const emit = (text: string | Uint8Array) => (write ? write(text) : pieces.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')));
+  const flush = () => {
+    for (; next < total && parts[next] !== undefined; next++) {
+      const part = parts[next]!;
+      parts[next] = undefined;
+      emit(next === 0 ? (mode === 'json' ? '{"files":[' : '') : mode === 'json' ? ',' : '\n\n');
+      emit(part);
+    }
+  };
+  return {
+    add(index: number, part: Uint8Array) {
+      if (mode === 'jsonl') {
+        if (write) {
+          write(part);
+          write('\n');
+        } else io.out(Buffer.from(part).toString('utf8'));
+        return;
+      }
+      parts[index] = part;
+      flush();
+    },
+    end(totalLine: string | undefined) {
+      if (mode === 'jsonl') return;
+      if (mode === 'json') emit(`${total === 0 ? '{"files":[' : ''}],"profile":${profile}}\n`);
+      else emit(total === 0 ? joinText([], totalLine) : totalLine === undefined ? '\n' : `\n\n${totalLine}\n`);
+      if (!write) io.out(pieces.join(''));
+    },
   };
 }
 
@@ -61,11 +100,23 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
     }
   }
 
+  // Each file's part of the output is rendered where it is checked (a worker process) and
+  // printed here in input order as soon as the files before it are done: this process only
+  // orders and writes. With --report the findings come back whole for the report.
+  const mode = options.json || options.jsonl ? 'json' : 'text';
+  const render = (r: FileCheck) => r.rendered ?? Buffer.from(mode === 'json' ? JSON.stringify(fileJson(r)) : fileText(r), 'utf8');
+  const printer = orderedPrinter(inputs.length, io, options.jsonl ? 'jsonl' : mode, JSON.stringify(profileJson(profile)));
   const progress = progressCounter(inputs.length, io);
   const results = await checkAll(inputs, profile, {
     jobs: options.jobs ?? defaultJobs(),
     summary: report !== undefined,
-    onResult: (_index, result) => progress.add(result, options.jsonl ? () => io.out(JSON.stringify(toJson([result], profile).files[0])) : undefined),
+    ...(report === undefined ? { render: mode } : {}),
+    onResult: (index, result) =>
+      progress.add(result, () => {
+        printer.add(index, render(result));
+        // Printed (or held by the printer until the files before it are): not kept twice.
+        delete result.rendered;
+      }),
   });
   progress.clear();
 
@@ -76,12 +127,13 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
     }
     else if (r.projects.length === 0) io.err(printable(msg.noTables(r.file)));
   }
-  if (!options.jsonl) io.out(options.json ? JSON.stringify(toJson(results, profile)) : toText(results));
+  printer.end(totalText(results));
 
   let code = Math.max(exitCode(results), problems.length ? 2 : 0);
   if (report) {
     try {
-      await writeReport(report, results, profile);
+      // The report's writer (ExcelJS) is loaded only when a report is asked for: `check` starts faster without it.
+      await (await import('./report')).writeReport(report, results, profile);
       io.err(msg.reportWritten(report, results.length, results.reduce((n, r) => n + (r.ok ? r.findings.length : 1), 0)));
     } catch (e) {
       io.err(msg.cannotWrite(report, e instanceof Error ? e.message : String(e)));

@@ -72,10 +72,26 @@ interface Pending {
   item: ConvertItem;
 }
 
+/** The `soffice` runs under way (each the leader of its own process group). */
+const running = new Set<number>();
+
+/** Stops every `soffice` run under way, with the processes it started (an interrupted `check`). */
+export function stopConversions(): void {
+  for (const pid of running) {
+    try {
+      process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  running.clear();
+}
+
 /** Runs one `soffice` over a batch; resolves when it has ended (or was stopped at the time limit). */
 function runSoffice(soffice: string, args: string[], timeoutMs: number): Promise<{ timedOut: boolean; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(soffice, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: process.platform !== 'win32' });
+    if (child.pid !== undefined) running.add(child.pid);
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => (stderr = (stderr + d).slice(-4000)));
@@ -91,6 +107,7 @@ function runSoffice(soffice: string, args: string[], timeoutMs: number): Promise
     }, timeoutMs);
     const done = () => {
       clearTimeout(timer);
+      if (child.pid !== undefined) running.delete(child.pid);
       resolve({ timedOut, stderr });
     };
     child.on('error', (e) => {

@@ -1,37 +1,47 @@
 /**
- * A small pool of worker threads: tasks go to `jobs` workers in order, each result comes back
- * as soon as it is done. A task whose worker dies (out of memory under `resourceLimits`, a
- * crash) or runs past its time fails alone: the worker is replaced and the other tasks go on.
+ * A small pool of worker processes: tasks go to `jobs` child processes in order, each result
+ * comes back as soon as it is done. A task whose worker dies (out of memory, a crash, an exit)
+ * or runs past its time fails alone: the worker is replaced and the other tasks go on.
+ *
+ * Processes, not threads: a worker thread that runs out of heap in some allocations (a Map or
+ * an array growing past the limit in V8's "last resort" collection) aborts the whole process
+ * with `FATAL ERROR: … JavaScript heap out of memory`, `resourceLimits` notwithstanding
+ * (measured on node 20: exit 134 of the parent). A child process with `--max-old-space-size`
+ * aborts alone, and the parent reports its file.
  */
-import { ResourceLimits, Worker, parentPort } from 'worker_threads';
+import { ChildProcess, spawn } from 'child_process';
 
-export interface PoolOptions {
+export interface PoolOptions<D = unknown> {
   jobs: number;
   /** The worker module: compiled `.js`, or `.ts` run through TypeScript's transpiler (tests under ts-jest). */
   script: string;
-  workerData?: unknown;
-  resourceLimits?: ResourceLimits;
+  /** Given to every worker once, before its first task (see `serveTasks`). */
+  workerData?: D;
+  /** Heap (old generation) allowed to each worker process, in MB. */
+  memoryMb?: number;
   /** Time allowed for one task; its worker is then stopped. */
   taskTimeoutMs?: number;
+  /** More node options for each worker process. */
+  execArgv?: readonly string[];
 }
 
 export type TaskFailure = 'outOfMemory' | 'died' | 'timeout';
 
 export type TaskOutcome<R> = { ok: true; value: R } | { ok: false; failure: TaskFailure; detail: string };
 
-interface Request<T> {
-  index: number;
-  task: T;
-}
+type Message<T, D> = { init: D } | { index: number; task: T };
 
 type Reply<R> = { index: number; value: R } | { index: number; error: string };
 
+/** The last bytes a worker wrote on stderr are kept to tell why it died (never shown as they are). */
+const STDERR_TAIL = 4096;
+
 /**
- * The code a worker starts from. A `.ts` module is compiled on the fly, file by file, with
+ * How a worker process is started. A `.ts` module is compiled on the fly, file by file, with
  * the project's own TypeScript (only ever in tests: the command line runs dist/).
  */
-function workerSource(script: string): { source: string; evaluate: boolean } {
-  if (!script.endsWith('.ts')) return { source: script, evaluate: false };
+function workerArgs(script: string): string[] {
+  if (!script.endsWith('.ts')) return [script];
   const source = `
 const fs = require('fs');
 const ts = require(${JSON.stringify(require.resolve('typescript'))});
@@ -42,21 +52,31 @@ require.extensions['.ts'] = (module, filename) => {
 };
 require(${JSON.stringify(script)});
 `;
-  return { source, evaluate: true };
+  return ['-e', source];
+}
+
+/** Why a worker process ended while it had a task: out of memory (V8's fatal heap error), or another death. */
+function deathOf(code: number | null, signal: NodeJS.Signals | null, stderr: string): { failure: TaskFailure; detail: string } {
+  if (/heap out of memory|Allocation failed|Reached heap limit/i.test(stderr)) return { failure: 'outOfMemory', detail: 'JavaScript heap out of memory' };
+  return { failure: 'died', detail: signal ? `signal ${signal}` : `exit code ${code}` };
 }
 
 /**
  * Runs every task on the pool; `onOutcome` hears of each as it finishes (in finishing order),
  * the returned list is in task order.
  */
-export function runPool<T, R>(
+export function runPool<T, R, D = unknown>(
   tasks: readonly T[],
-  options: PoolOptions,
+  options: PoolOptions<D>,
   onOutcome?: (index: number, outcome: TaskOutcome<R>) => void,
 ): Promise<TaskOutcome<R>[]> {
   const outcomes: TaskOutcome<R>[] = new Array(tasks.length);
   if (tasks.length === 0) return Promise.resolve(outcomes);
-  const { source, evaluate } = workerSource(options.script);
+  const args = [
+    ...(options.memoryMb ? [`--max-old-space-size=${options.memoryMb}`] : []),
+    ...(options.execArgv ?? []),
+    ...workerArgs(options.script),
+  ];
   let next = 0;
   let finished = 0;
 
@@ -70,47 +90,62 @@ export function runPool<T, R>(
 
     const startWorker = () => {
       if (next >= tasks.length) return;
-      const worker = new Worker(source, { eval: evaluate, workerData: options.workerData, resourceLimits: options.resourceLimits });
+      const child: ChildProcess = spawn(process.execPath, args, {
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        serialization: 'advanced',
+        windowsHide: true,
+      });
       let current: number | undefined;
       let timer: NodeJS.Timeout | undefined;
-      let failure: { failure: TaskFailure; detail: string } | undefined;
+      let timedOut = false;
+      let stderr = '';
+      child.stderr?.setEncoding('utf8');
+      child.stderr?.on('data', (t: string) => {
+        stderr = (stderr + t).slice(-STDERR_TAIL);
+      });
 
+      const send = (message: Message<T, D>) => {
+        try {
+          child.send(message);
+        } catch {
+          // The worker is gone: its 'exit' reports the task.
+        }
+      };
       const give = () => {
         if (next >= tasks.length) {
           current = undefined;
-          void worker.terminate();
+          if (child.connected) child.disconnect(); // the worker ends once its channel closes
           return;
         }
         current = next++;
-        failure = undefined;
+        timedOut = false;
         if (options.taskTimeoutMs !== undefined) {
           timer = setTimeout(() => {
-            failure = { failure: 'timeout', detail: `${options.taskTimeoutMs} ms` };
-            void worker.terminate();
+            timedOut = true;
+            child.kill('SIGKILL');
           }, options.taskTimeoutMs);
         }
-        worker.postMessage({ index: current, task: tasks[current] } satisfies Request<T>);
+        send({ index: current, task: tasks[current] });
       };
 
-      worker.on('message', (reply: Reply<R>) => {
+      child.on('message', (reply: Reply<R>) => {
         if (reply.index !== current) return;
         clearTimeout(timer);
         settle(reply.index, 'value' in reply ? { ok: true, value: reply.value } : { ok: false, failure: 'died', detail: reply.error });
         give();
       });
-      worker.on('error', (e: Error & { code?: string }) => {
-        failure ??= e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? { failure: 'outOfMemory', detail: e.message }
-          : { failure: 'died', detail: e.message };
-      });
-      worker.on('exit', (code) => {
+      // A worker that cannot be started or written to: its 'exit' (or 'close') reports the task.
+      child.on('error', () => undefined);
+      child.on('close', (code, signal) => {
         clearTimeout(timer);
         if (current === undefined) return;
         const index = current;
         current = undefined;
-        settle(index, { ok: false, ...(failure ?? { failure: 'died', detail: `exit code ${code}` }) });
+        const failure = timedOut ? { failure: 'timeout' as const, detail: `${options.taskTimeoutMs} ms` } : deathOf(code, signal, stderr);
+        settle(index, { ok: false, ...failure });
         startWorker(); // a fresh worker for the tasks still waiting
       });
+      if (options.workerData !== undefined) send({ init: options.workerData });
       give();
     };
 
@@ -118,14 +153,23 @@ export function runPool<T, R>(
   });
 }
 
-/** Inside a worker: answers each task with `handle`'s result (an exception becomes that task's failure). */
-export function serveTasks<T, R>(handle: (task: T) => Promise<R>): void {
-  const port = parentPort;
-  if (!port) throw new Error('serveTasks runs only inside a worker thread');
-  port.on('message', (request: Request<T>) => {
-    handle(request.task).then(
-      (value) => port.postMessage({ index: request.index, value } satisfies Reply<R>),
-      (e: unknown) => port.postMessage({ index: request.index, error: e instanceof Error ? e.message : String(e) } satisfies Reply<R>),
+/**
+ * Inside a worker process: answers each task with `handle`'s result (an exception becomes that
+ * task's failure). `handle` gets the pool's `workerData` too.
+ */
+export function serveTasks<T, R, D = unknown>(handle: (task: T, data: D) => Promise<R>): void {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('serveTasks runs only inside a worker process started by runPool');
+  let data: D | undefined;
+  process.on('message', (message: Message<T, D>) => {
+    if ('init' in message) {
+      data = message.init;
+      return;
+    }
+    const { index, task } = message;
+    handle(task, data as D).then(
+      (value) => send({ index, value } satisfies Reply<R>),
+      (e: unknown) => send({ index, error: e instanceof Error ? e.message : String(e) } satisfies Reply<R>),
     );
   });
 }

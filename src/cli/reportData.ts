@@ -1,4 +1,4 @@
-/** The summary rows of one file for the bureau's report, as plain data a worker thread can send back. */
+/** The summary rows of one file for the bureau's report, as plain data a worker process can send back. */
 import { Finding } from '../core/finding';
 import { TargetTable } from '../core/model';
 import { Decimal, amountText } from '../core/money';

@@ -1,4 +1,6 @@
 /** Reading an `.xlsx` file into target tables and findings, with a clear reason when it cannot be read. */
+import { DepartmentPart } from '../core/department/model';
+import { UnreadTable } from '../core/layout/reader';
 import { Finding } from '../core/finding';
 import { TargetTable } from '../core/model';
 import { Profile } from '../core/profile';
@@ -7,6 +9,7 @@ import { checkTables, readWorkbook } from '../core/workbook';
 import { readInputFile } from '../xlsx/inputFile';
 import { DEFAULT_LIMITS, ReadLimits, UnreadableSheet, WorkbookReadError } from '../xlsx/limits';
 import { SheetGrid, readWorkbookBytes } from '../xlsx/readPackage';
+import type { Grid } from '../core/grid';
 import type { LoadOptions } from '../xlsx/readGrids';
 import type { Workbook } from '../xlsx/workbook';
 import { msg } from './messages';
@@ -118,4 +121,54 @@ export function validateSheets(sheets: readonly SheetGrid[], profile: Profile, s
   // The department sheet (第一部分: D001/D002, its table's I-rules) is checked with the tables (`read.department`).
   const findings = checkTables(read.tables, profile, sheets.find((s) => s.name === summarySheet), read);
   return { tables: read.tables, findings };
+}
+
+/** The sheet's own error, kept apart from reading errors: a failure of the checks is not a damaged file. */
+class CheckFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/**
+ * Reads and validates an `.xlsx` file sheet by sheet, as `readWorkbookFile` + `validateSheets`
+ * do (the same findings), but each sheet's grid is dropped as soon as its tables are read:
+ * only the summary sheet's grid is kept (W002 compares it with the tables). Memory stays one
+ * sheet deep whatever the number of sheets.
+ */
+export async function checkWorkbookFile(
+  file: string,
+  profile: Profile,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<WorkbookResult & { unreadable: UnreadableSheet[] }> {
+  const tables: TargetTable[] = [];
+  const unread: UnreadTable[] = [];
+  const names: string[] = [];
+  let summary: { name: string; grid: Grid } | undefined;
+  const departments: DepartmentPart[] = [];
+  let read;
+  try {
+    const bytes = await readInputFile(file, limits.maxFileBytes);
+    read = readWorkbookBytes(bytes, limits, (sheet, marked) => {
+      try {
+        // The marked summary sheet, only while it still has the summary's exact shape (see ownSummarySheet).
+        if (sheet.name === marked && hasSummaryShape(sheet.grid)) {
+          summary = { name: sheet.name, grid: sheet.grid };
+          return false;
+        }
+        const one = readWorkbook([sheet]);
+        for (const t of one.tables) tables.push(t);
+        for (const u of one.unread) unread.push(u);
+        for (const d of one.departments ?? []) departments.push(d);
+        names.push(sheet.name);
+        return false;
+      } catch (e) {
+        throw new CheckFailure(e);
+      }
+    });
+  } catch (e) {
+    if (e instanceof CheckFailure) throw e.error;
+    throw new UnreadableFile(file, reasonOf(e));
+  }
+  // As validateSheets: R001/R002 with the sheets read, W002 against the summary, the department sheets.
+  const findings = checkTables(tables, profile, summary, { unread, sheets: names, departments });
+  return { tables, findings, unreadable: read.unreadable };
 }

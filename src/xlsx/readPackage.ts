@@ -6,12 +6,12 @@
  * reads, at a fraction of the time and memory, and names every sheet it could not read
  * instead of dropping it.
  */
-import { SaxesParser } from 'saxes';
 import { CellRange, CellValue, Grid, parseRangeA1 } from '../core/grid';
 import { SUMMARY_MARK } from '../core/summary';
 import { dateText } from './dateText';
 import { readInputFile } from './inputFile';
 import { DEFAULT_LIMITS, ReadLimits, SheetProblem, UnreadableSheet, WorkbookReadError } from './limits';
+import { XmlError, XmlTokenizer } from './xmlTokens';
 import { ZipArchive, isCfb, isEncryptedOoxml } from './zip';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -54,11 +54,6 @@ const REL_SHARED_STRINGS = '/sharedStrings';
 /** Sheets of other kinds listed in workbook.xml: no cells to check, not an error. */
 const REL_NOT_A_GRID = ['/chartsheet', '/dialogsheet', '/macrosheet', '/xlMacrosheet', '/xlIntlMacrosheet'];
 
-const local = (name: string) => {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-};
-
 /** An attribute by local name (`r:id` and `x:id` alike), preferring an unprefixed one. */
 function attr(attrs: Record<string, string>, name: string, prefixed = false): string | undefined {
   if (!prefixed && name in attrs) return attrs[name];
@@ -72,41 +67,33 @@ interface XmlHandler {
   close?(name: string): void;
 }
 
-/** Streams part `part` through a SAX parser as it is inflated. False when the part is absent. */
+/** Streams part `part` through the XML tokeniser (xmlTokens.ts) as it is inflated. False when the part is absent. */
 function parsePart(zip: ZipArchive, part: string, handler: XmlHandler): boolean {
-  const parser = new SaxesParser({ position: false, xmlns: false });
-  parser.on('error', () => {
-    throw new WorkbookReadError('corrupt', part);
-  });
-  parser.on('opentag', (tag) => handler.open(local(tag.name), tag.attributes as Record<string, string>));
-  if (handler.text) {
-    const text = handler.text.bind(handler);
-    parser.on('text', text);
-    parser.on('cdata', text);
-  }
-  if (handler.close) {
-    const close = handler.close.bind(handler);
-    parser.on('closetag', (tag) => close(local(tag.name)));
-  }
+  const tokens = new XmlTokenizer(handler);
   const decoder = new TextDecoder('utf-8');
   let started = false;
-  // The parser holds the text between two tags whole: a run without any `<` longer than any
+  // The tokeniser keeps the text between two tags whole: a run without any `<` longer than any
   // real cell text could ever be is refused before it grows (a zip bomb of blanks).
   let sinceTag = 0;
-  const found = zip.read(part, (chunk) => {
-    const lastTag = chunk.lastIndexOf(0x3c);
-    sinceTag = lastTag < 0 ? sinceTag + chunk.length : chunk.length - lastTag;
-    if (sinceTag > MAX_TEXT_RUN) throw new WorkbookReadError('too-large', 'maxTextRun');
-    let text = decoder.decode(chunk, { stream: true });
-    if (!started) {
-      text = text.replace(/^\ufeff/, '');
-      started = text.length > 0;
-    }
-    if (text) parser.write(text);
-  });
-  if (!found) return false;
-  parser.write(decoder.decode());
-  parser.close();
+  try {
+    const found = zip.read(part, (chunk) => {
+      const lastTag = chunk.lastIndexOf(0x3c);
+      sinceTag = lastTag < 0 ? sinceTag + chunk.length : chunk.length - lastTag;
+      if (sinceTag > MAX_TEXT_RUN) throw new WorkbookReadError('too-large', 'maxTextRun');
+      let text = decoder.decode(chunk, { stream: true });
+      if (!started) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        started = text.length > 0;
+      }
+      if (text) tokens.write(text);
+    });
+    if (!found) return false;
+    tokens.write(decoder.decode());
+    tokens.close();
+  } catch (e) {
+    if (e instanceof XmlError) throw new WorkbookReadError('corrupt', part);
+    throw e;
+  }
   return true;
 }
 
@@ -472,8 +459,15 @@ function sheetOfReference(ref: string): string | undefined {
   return sheet;
 }
 
+/**
+ * Hears of each worksheet as soon as it is read, with the sheet the summary mark names (if
+ * any); returns whether to keep its grid in the result. A grid not kept can be freed at once
+ * (`check` reads each sheet's tables and drops its grid: memory stays one sheet deep).
+ */
+export type SheetVisitor = (sheet: SheetGrid, markedSheet: string | undefined) => boolean;
+
 /** Reads a workbook's bytes; throws `WorkbookReadError` when the workbook as a whole cannot be read. */
-export function readWorkbookBytes(bytes: Buffer, limits: ReadLimits = DEFAULT_LIMITS): WorkbookGrids {
+export function readWorkbookBytes(bytes: Buffer, limits: ReadLimits = DEFAULT_LIMITS, visit?: SheetVisitor): WorkbookGrids {
   if (bytes.length > limits.maxFileBytes) throw new WorkbookReadError('too-large', 'maxFileBytes');
   if (isEncryptedOoxml(bytes)) throw new WorkbookReadError('encrypted');
   if (isCfb(bytes)) throw new WorkbookReadError('legacy-xls');
@@ -504,6 +498,7 @@ export function readWorkbookBytes(bytes: Buffer, limits: ReadLimits = DEFAULT_LI
 
   const sheets: SheetGrid[] = [];
   const unreadable: UnreadableSheet[] = [];
+  const marked = book.summaryRef === undefined ? undefined : sheetOfReference(book.summaryRef);
   for (const s of book.sheets) {
     const rel = s.rId === undefined ? undefined : rels.get(s.rId);
     if (!rel) {
@@ -519,15 +514,17 @@ export function readWorkbookBytes(bytes: Buffer, limits: ReadLimits = DEFAULT_LI
       unreadable.push({ sheet: s.name, problem: 'missing-part', part: rel.part });
       continue;
     }
+    let sheet: SheetGrid;
     try {
-      sheets.push({ name: s.name, grid: readSheet(zip, rel.part, ctx), state: s.state });
+      sheet = { name: s.name, grid: readSheet(zip, rel.part, ctx), state: s.state };
     } catch (e) {
       if (e instanceof SheetProblemError) unreadable.push({ sheet: s.name, problem: e.problem, part: rel.part });
       else if (e instanceof WorkbookReadError && e.kind === 'corrupt') unreadable.push({ sheet: s.name, problem: 'corrupt', part: rel.part });
       else throw e;
+      continue;
     }
+    if (!visit || visit(sheet, marked)) sheets.push(sheet);
   }
-  const marked = book.summaryRef === undefined ? undefined : sheetOfReference(book.summaryRef);
   const result: WorkbookGrids = { sheets, unreadable };
   if (marked !== undefined && sheets.some((s) => s.name === marked)) result.summarySheet = marked;
   return result;

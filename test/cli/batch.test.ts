@@ -1,15 +1,17 @@
 /**
- * `check` over many files in process (workers run the .ts sources): every file ends as one
- * result in input order, and the progress line counts files as they finish. A worker that dies
- * is covered by pool.test.ts.
+ * `check` over many files (worker processes run the .ts sources): every file ends as one
+ * result in input order, the progress line counts files as they finish, and a file too large
+ * for its worker's heap fails alone. The pool's own failures are covered by pool.test.ts.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { checkAll } from '../../src/cli/batch';
+import { exitCode } from '../../src/cli/check';
 import { checkCommand } from '../../src/cli/checkCommand';
 import { inputOf } from '../../src/cli/inputs';
 import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { writeZip } from '../fuzz/hostile';
 
 jest.setTimeout(600_000);
 
@@ -35,6 +37,46 @@ describe('checkAll', () => {
       99,
     ]);
     expect([...heard].sort()).toEqual([0, 1, 2, 3]);
+  });
+});
+
+/**
+ * A real workbook within every read cap (1,600 cells, one 48 MB sheet part) whose cells hold
+ * 30,000 characters each: checking it needs more than a 64 MB heap. The example needs about
+ * 8 MB (under ts-jest the worker also holds TypeScript, about 30 MB more).
+ */
+function hugeWorkbook(): Buffer {
+  const t = (x: string) => Buffer.from(x, 'utf8');
+  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const col = (c: number) => (c < 26 ? '' : String.fromCharCode(64 + Math.floor(c / 26))) + String.fromCharCode(65 + (c % 26));
+  const filler = 'a'.repeat(30_000);
+  const rows: string[] = [];
+  for (let r = 1; r <= 40; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < 40; c++) cells.push(`<c r="${col(c)}${r}" t="inlineStr"><is><t>${r}-${c}${filler}</t></is></c>`);
+    rows.push(`<row r="${r}">${cells.join('')}</row>`);
+  }
+  return writeZip([
+    { name: '_rels/.rels', data: t(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    { name: 'xl/workbook.xml', data: t(`<workbook ${NS}><sheets><sheet name="大" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+    { name: 'xl/_rels/workbook.xml.rels', data: t(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
+    { name: 'xl/worksheets/sheet1.xml', data: t(`<worksheet ${NS}><sheetData>${rows.join('')}</sheetData></worksheet>`) },
+  ]);
+}
+
+describe('a file too large for its worker', () => {
+  it('fails alone, as out of memory (heap capped at 64 MB): the files before and after it are checked and the run exits 2', async () => {
+    writeFileSync(at('huge.xlsx'), hugeWorkbook());
+    const inputs = [EXAMPLE, at('huge.xlsx'), EXAMPLE, EXAMPLE].map(inputOf);
+    const results = await checkAll(inputs, DEFAULT_PROFILE, { jobs: 2, workerMemoryMb: 64 });
+    expect(results.map((r) => (r.ok ? r.findings.length : r.reason))).toEqual([
+      99,
+      '文件太大，检查时内存超过 64 MB 的上限 (out of memory: the file is too large)',
+      99,
+      99,
+    ]);
+    expect(exitCode(results)).toBe(2);
   });
 });
 

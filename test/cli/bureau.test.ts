@@ -4,7 +4,7 @@
  * opened by LibreOffice with recalculation to check its totals.
  * The command line is compiled into its own folder, so this file never races another test's build of dist/.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import os from 'os';
@@ -165,6 +165,28 @@ describe('other formats', () => {
     const r = run(['check', 'fake.xls'], { PATH: at('no-soffice') });
     expect(r.status).toBe(2);
     expect(r.stdout + r.stderr).toContain('不是有效的 .xls 工作簿 (not a valid .xls workbook)');
+  });
+
+  it('checks the .xlsx files while LibreOffice converts, and on Ctrl-C stops it and removes its temporary folder', async () => {
+    // A LibreOffice that never finishes: the .xlsx beside the .xls is still checked (--jsonl prints it).
+    mkdirSync(at('slow-soffice'));
+    writeFileSync(at('slow-soffice', 'soffice'), '#!/bin/sh\nexec sleep 120\n', { mode: 0o755 });
+    const main = path.join(BUILD, 'cli', 'main.js');
+    const code = `require(${JSON.stringify(main)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`;
+    const child = spawn(process.execPath, ['-e', code, 'check', '--jsonl', EXAMPLE, path.join('old', 'example.xls')], {
+      cwd: dir, env: { ...process.env, TMPDIR: tmp, PATH: `${at('slow-soffice')}${path.delimiter}${process.env.PATH}` },
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    const started = Date.now();
+    while (!stdout.includes('\n') && Date.now() - started < 120_000) await new Promise((r) => setTimeout(r, 100));
+    expect((JSON.parse(stdout.split('\n')[0]) as { file: string }).file).toBe(EXAMPLE);
+    expect(readdirSync(tmp).filter((n) => n.startsWith('budget-targets-'))).toHaveLength(1); // still converting
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * The worker pool of `check --jobs N`: results in task order, and a task whose worker runs out
- * of memory, crashes, throws or hangs fails alone while the other tasks are still done.
- * The worker is a .ts module here, compiled on the fly (the command line runs dist/).
+ * The worker pool of `check --jobs N` (child processes): results in task order, and a task
+ * whose worker runs out of memory, crashes, throws or hangs fails alone while the other tasks
+ * are still done. The worker is a .ts module here, compiled on the fly (the command line runs dist/).
  */
 import path from 'path';
 import { TaskOutcome, runPool } from '../../src/cli/pool';
@@ -29,14 +29,21 @@ describe('runPool', () => {
       { kind: 'throw', n: 5 },
       { kind: 'exit', n: 6 },
       { kind: 'double', n: 7 },
+      { kind: 'mapHog', n: 8 },
+      { kind: 'double', n: 9 },
     ];
-    const outcomes = await runPool<PoolTestTask, number>(tasks, {
-      jobs: 2, script: SCRIPT, resourceLimits: { maxOldGenerationSizeMb: 64 }, taskTimeoutMs: 15_000,
-    });
+    const outcomes = await runPool<PoolTestTask, number>(tasks, { jobs: 2, script: SCRIPT, memoryMb: 64, taskTimeoutMs: 15_000 });
     const brief = (o: TaskOutcome<number>) => (o.ok ? o.value : o.failure);
-    expect(outcomes.map(brief)).toEqual([2, 'outOfMemory', 6, 'timeout', 'died', 'died', 14]);
+    expect(outcomes.map(brief)).toEqual([2, 'outOfMemory', 6, 'timeout', 'died', 'died', 14, 'outOfMemory', 18]);
+    expect(outcomes[1]).toEqual({ ok: false, failure: 'outOfMemory', detail: 'JavaScript heap out of memory' });
     expect(outcomes[4]).toEqual({ ok: false, failure: 'died', detail: 'cannot do 5' });
     expect(outcomes[5]).toEqual({ ok: false, failure: 'died', detail: 'exit code 3' });
+  });
+
+  it('gives every worker the pool data before its first task', async () => {
+    const tasks: PoolTestTask[] = [1, 2, 3].map((n) => ({ kind: 'offset', n }));
+    const outcomes = await runPool<PoolTestTask, number, { offset: number }>(tasks, { jobs: 2, script: SCRIPT, workerData: { offset: 100 } });
+    expect(outcomes).toEqual([101, 102, 103].map((value) => ({ ok: true, value })));
   });
 
   it('runs one worker for --jobs 1 and finishes at once with no tasks', async () => {
