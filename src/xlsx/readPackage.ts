@@ -6,12 +6,12 @@
  * reads, at a fraction of the time and memory, and names every sheet it could not read
  * instead of dropping it.
  */
+import { SaxesParser } from 'saxes';
 import { CellRange, CellValue, Grid, parseRangeA1 } from '../core/grid';
 import { SUMMARY_MARK } from '../core/summary';
 import { dateText } from './dateText';
 import { readInputFile } from './inputFile';
 import { DEFAULT_LIMITS, ReadLimits, SheetProblem, UnreadableSheet, WorkbookReadError } from './limits';
-import { XmlError, XmlTokenizer } from './xmlTokens';
 import { ZipArchive, isCfb, isEncryptedOoxml } from './zip';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -67,33 +67,53 @@ interface XmlHandler {
   close?(name: string): void;
 }
 
-/** Streams part `part` through the XML tokeniser (xmlTokens.ts) as it is inflated. False when the part is absent. */
+const local = (name: string) => {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+};
+
+/**
+ * Streams part `part` through a SAX parser (saxes: well-formedness checked, no DTD, no external
+ * entities) as it is inflated. False when the part is absent.
+ */
 function parsePart(zip: ZipArchive, part: string, handler: XmlHandler): boolean {
-  const tokens = new XmlTokenizer(handler);
+  const parser = new SaxesParser({ position: false, xmlns: false });
+  parser.on('error', () => {
+    throw new WorkbookReadError('corrupt', part);
+  });
+  parser.on('doctype', () => {
+    // No part of a workbook package has a DOCTYPE: refused, never interpreted.
+    throw new WorkbookReadError('corrupt', part);
+  });
+  parser.on('opentag', (tag) => handler.open(local(tag.name), tag.attributes as Record<string, string>));
+  if (handler.text) {
+    const text = handler.text.bind(handler);
+    parser.on('text', text);
+    parser.on('cdata', text);
+  }
+  if (handler.close) {
+    const close = handler.close.bind(handler);
+    parser.on('closetag', (tag) => close(local(tag.name)));
+  }
   const decoder = new TextDecoder('utf-8');
   let started = false;
-  // The tokeniser keeps the text between two tags whole: a run without any `<` longer than any
+  // The parser holds the text between two tags whole: a run without any `<` longer than any
   // real cell text could ever be is refused before it grows (a zip bomb of blanks).
   let sinceTag = 0;
-  try {
-    const found = zip.read(part, (chunk) => {
-      const lastTag = chunk.lastIndexOf(0x3c);
-      sinceTag = lastTag < 0 ? sinceTag + chunk.length : chunk.length - lastTag;
-      if (sinceTag > MAX_TEXT_RUN) throw new WorkbookReadError('too-large', 'maxTextRun');
-      let text = decoder.decode(chunk, { stream: true });
-      if (!started) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        started = text.length > 0;
-      }
-      if (text) tokens.write(text);
-    });
-    if (!found) return false;
-    tokens.write(decoder.decode());
-    tokens.close();
-  } catch (e) {
-    if (e instanceof XmlError) throw new WorkbookReadError('corrupt', part);
-    throw e;
-  }
+  const found = zip.read(part, (chunk) => {
+    const lastTag = chunk.lastIndexOf(0x3c);
+    sinceTag = lastTag < 0 ? sinceTag + chunk.length : chunk.length - lastTag;
+    if (sinceTag > MAX_TEXT_RUN) throw new WorkbookReadError('too-large', 'maxTextRun');
+    let text = decoder.decode(chunk, { stream: true });
+    if (!started) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      started = text.length > 0;
+    }
+    if (text) parser.write(text);
+  });
+  if (!found) return false;
+  parser.write(decoder.decode());
+  parser.close();
   return true;
 }
 

@@ -171,6 +171,23 @@ describe('readWorkbookBytes: what cannot be read, said by kind', () => {
     const noRel = writeZip(unzipPkg(bytes).map((p) => (p.name === 'xl/_rels/workbook.xml.rels' ? { name: p.name, data: Buffer.from(Buffer.from(p.data).toString().replace('Id="rId1"', 'Id="rId9"')) } : p)));
     expect(readWorkbookBytes(noRel).unreadable[0]).toEqual({ sheet: '好', problem: 'missing-relationship' });
   });
+
+  it('refuses a part with a document type declaration (no entity of it is ever expanded) and reads the others', () => {
+    const bytes = pkg([
+      ['好', '<row r="1"><c r="A1"><v>1</v></c></row>'],
+      ['实体', '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'],
+    ]);
+    const withDoctype = writeZip(
+      unzipPkg(bytes).map((p) =>
+        p.name === 'xl/worksheets/sheet2.xml'
+          ? { name: p.name, data: Buffer.from(`<!DOCTYPE worksheet [<!ENTITY lol "lol">]>${Buffer.from(p.data).toString().replace('<t>x</t>', '<t>&lol;</t>')}`) }
+          : p,
+      ),
+    );
+    const read = readWorkbookBytes(withDoctype);
+    expect(read.sheets.map((s) => s.name)).toEqual(['好']);
+    expect(read.unreadable).toEqual([{ sheet: '实体', problem: 'corrupt', part: 'xl/worksheets/sheet2.xml' }]);
+  });
 });
 
 function unzipPkg(bytes: Buffer): ZipPart[] {
