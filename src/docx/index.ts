@@ -1,4 +1,4 @@
-/** The .docx adapter: the only layer that knows JSZip's and Word's XML, and the `docx` package. */
+/** The .docx adapter: the only layer that knows Word's XML and zip packages (fflate, saxes), and the `docx` package. */
 import { DepartmentInput, DepartmentTable } from '../core/department/model';
 import { labelKey } from '../core/text';
 import { TableInput } from '../core/model';

@@ -1,10 +1,13 @@
 /**
- * The .docx adapter, reading side: a Word document's body (JSZip + fast-xml-parser, no
+ * The .docx adapter, reading side: a Word document's body (fflate unzips, saxes parses — no
  * regular expressions over XML) becomes the core's blocks — paragraphs, and tables as grids
  * with their merged cells (`w:gridSpan` across, `w:vMerge` down). The core does the reading.
+ *
+ * saxes expands only XML's five predefined entities and character references; a document type
+ * declaration is refused outright (Word never writes one), so no entity is ever declared or expanded.
  */
-import JSZip from 'jszip';
-import { XMLParser } from 'fast-xml-parser';
+import { unzipSync } from 'fflate';
+import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { CellRange, CellValue, Grid } from '../core/grid';
 import { DocBlock } from '../core/publishedDocument';
 
@@ -17,36 +20,60 @@ export class DocxError extends Error {
   }
 }
 
-/** An ordered XML node as fast-xml-parser gives it with `preserveOrder`. */
-type XNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+/** An XML element (qualified name as written, e.g. `w:p`) or a run of character data (`tag` '#text'). */
+export interface XNode {
+  tag: string;
+  attrs: Readonly<Record<string, string>>;
+  kids: XNode[];
+  text: string;
+}
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-});
+const NO_ATTRS: Readonly<Record<string, string>> = Object.freeze({});
+const EMPTY: XNode = { tag: '', attrs: NO_ATTRS, kids: [], text: '' };
 
-const tagOf = (node: XNode): string => {
-  for (const k of Object.keys(node)) if (k !== ':@') return k;
-  return '';
-};
-const kids = (node: XNode): XNode[] => {
-  const v = node[tagOf(node)];
-  return Array.isArray(v) ? (v as XNode[]) : [];
-};
-const attr = (node: XNode, name: string): string | undefined => node[':@']?.[name];
-const child = (node: XNode, tag: string): XNode | undefined => kids(node).find((k) => tagOf(k) === tag);
+/**
+ * The document's elements in order with their text (comments and processing instructions dropped,
+ * CDATA as text, whitespace kept). Throws on malformed XML and on any document type declaration.
+ */
+export function parseXml(xml: string): XNode {
+  const root: XNode = { tag: '#document', attrs: NO_ATTRS, kids: [], text: '' };
+  const stack: XNode[] = [root];
+  const addText = (text: string) => {
+    const top = stack[stack.length - 1];
+    if (stack.length === 1 || text === '') return; // outside the root element: whitespace only
+    const last = top.kids[top.kids.length - 1];
+    if (last?.tag === '#text') last.text += text;
+    else top.kids.push({ tag: '#text', attrs: NO_ATTRS, kids: [], text });
+  };
+  const parser = new SaxesParser();
+  parser.on('doctype', () => {
+    throw new Error('a document type declaration is not allowed');
+  });
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const node: XNode = { tag: tag.name, attrs: tag.attributes, kids: [], text: '' };
+    stack[stack.length - 1].kids.push(node);
+    stack.push(node);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.write(xml).close();
+  return root;
+}
+
+const tagOf = (node: XNode): string => node.tag;
+const kids = (node: XNode): XNode[] => node.kids;
+const attr = (node: XNode, name: string): string | undefined => node.attrs[name];
+const child = (node: XNode, tag: string): XNode | undefined => node.kids.find((k) => k.tag === tag);
 
 /** Parts of a run that are not its text (drawings and text boxes repeat text kept elsewhere). */
 const SKIP = new Set(['w:pPr', 'w:rPr', 'w:del', 'w:delText', 'w:instrText', 'w:drawing', 'w:pict', 'mc:AlternateContent', 'w:object', 'w:footnoteReference', 'w:commentReference']);
 
 function textOf(node: XNode): string {
   const tag = tagOf(node);
-  if (tag === '#text') return String(node['#text'] ?? '');
+  if (tag === '#text') return node.text;
   if (SKIP.has(tag)) return '';
   if (tag === 'w:tab' || tag === 'w:ptab') return '\t';
   if (tag === 'w:br' || tag === 'w:cr') return '\n';
@@ -80,10 +107,10 @@ export function tableGrid(tbl: XNode): Grid {
   for (const tr of kids(tbl).filter((k) => tagOf(k) === 'w:tr')) {
     const r = values.length;
     const row: CellValue[] = [];
-    let col = intAttr(child(child(tr, 'w:trPr') ?? {}, 'w:gridBefore'), 0);
+    let col = intAttr(child(child(tr, 'w:trPr') ?? EMPTY, 'w:gridBefore'), 0);
     const touched = new Set<number>();
     for (const tc of kids(tr).filter((k) => tagOf(k) === 'w:tc' || tagOf(k) === 'w:sdt')) {
-      const cell = tagOf(tc) === 'w:sdt' ? child(child(tc, 'w:sdtContent') ?? {}, 'w:tc') : tc;
+      const cell = tagOf(tc) === 'w:sdt' ? child(child(tc, 'w:sdtContent') ?? EMPTY, 'w:tc') : tc;
       if (!cell) continue;
       const pr = child(cell, 'w:tcPr');
       const span = intAttr(pr && child(pr, 'w:gridSpan'), 1);
@@ -117,7 +144,7 @@ function bodyBlocks(nodes: readonly XNode[], out: DocBlock[]): void {
     const tag = tagOf(node);
     if (tag === 'w:p') out.push({ kind: 'paragraph', text: textOf(node) });
     else if (tag === 'w:tbl') out.push({ kind: 'table', grid: tableGrid(node) });
-    else if (tag === 'w:sdt') bodyBlocks(kids(child(node, 'w:sdtContent') ?? {}), out);
+    else if (tag === 'w:sdt') bodyBlocks(kids(child(node, 'w:sdtContent') ?? EMPTY), out);
     else if (tag === 'w:customXml' || tag === 'w:ins') bodyBlocks(kids(node), out);
   }
 }
@@ -136,25 +163,50 @@ function oleProblem(bytes: Uint8Array): DocxProblem {
   return 'doc';
 }
 
+/** DEFLATE makes at most about 1032 bytes of one: a larger size in the zip's directory is not a real file's. */
+const MAX_DEFLATE_RATIO = 1032;
+const MAIN = 'word/document.xml';
+
+/**
+ * The main document part's bytes, or undefined when the package has none. Only that part is
+ * inflated, and only when the size the zip gives it can be real (fflate takes that room first);
+ * a part that inflates to another size is a damaged zip.
+ */
+function mainPart(bytes: Uint8Array): Uint8Array | undefined {
+  let declared = -1;
+  const files = unzipSync(bytes, {
+    filter: ({ name, size, originalSize }) => {
+      if (name !== MAIN) return false;
+      if (size > bytes.length || originalSize > Math.max(size, 1) * MAX_DEFLATE_RATIO) throw new Error(`${MAIN} is not the size the zip gives it`);
+      declared = originalSize;
+      return true;
+    },
+  });
+  const main = files[MAIN];
+  if (main && main.length !== declared) throw new Error(`${MAIN} is not the size the zip gives it`);
+  return main;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 /** The blocks of a .docx file's main document; throws `DocxError` for anything that is not one. */
 export async function readDocxBlocks(bytes: Uint8Array): Promise<DocBlock[]> {
   if (startsWith(bytes, OLE)) throw new DocxError(oleProblem(bytes));
   if (!startsWith(bytes, ZIP)) throw new DocxError('notDocx');
-  let zip: JSZip;
+  let main: Uint8Array | undefined;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    main = mainPart(bytes);
   } catch (e) {
-    throw new DocxError('notDocx', e instanceof Error ? e.message : String(e));
+    throw new DocxError('notDocx', message(e));
   }
-  const main = zip.file('word/document.xml');
   if (!main) throw new DocxError('noDocument');
-  let tree: XNode[];
+  let tree: XNode;
   try {
-    tree = parser.parse(await main.async('string')) as XNode[];
+    tree = parseXml(new TextDecoder().decode(main));
   } catch (e) {
-    throw new DocxError('notDocx', e instanceof Error ? e.message : String(e));
+    throw new DocxError('notDocx', message(e));
   }
-  const doc = tree.find((n) => tagOf(n) === 'w:document');
+  const doc = child(tree, 'w:document');
   const body = doc && child(doc, 'w:body');
   if (!body) throw new DocxError('noDocument');
   const blocks: DocBlock[] = [];

@@ -7,7 +7,7 @@ import {
   AlignmentType, BorderStyle, Document, IBorderOptions, PageBreak, PageOrientation, Tab, Paragraph, Packer, Table,
   TableCell, TableLayoutType, TableRow, TabStopType, TextRun, VerticalAlignTable, VerticalMergeType, WidthType,
 } from 'docx';
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { DepartmentInput } from '../core/department/model';
 import { TableInput } from '../core/model';
 import { PublicationBlock, PublishedTable, publication } from '../core/publication';
@@ -124,19 +124,21 @@ export async function exportDocx(tables: readonly TableInput[], department?: Dep
 /** W3CDTF timestamps docx writes into docProps/core.xml (`new Date().toISOString()`). */
 const TIMESTAMP = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g;
 
+/** Zip entries record local clock fields (MS-DOS time, 1980–2107); these give `date`'s UTC fields, as JSZip wrote them. */
+function zipTime(date: Date): Date {
+  const utc = new Date(Math.min(Math.max(date.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2099, 11, 31, 23, 59, 58)));
+  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds());
+}
+
 /**
  * The package again with `date` everywhere a time is recorded: the core properties' created and
  * modified (our own part, written just above by docx: only those two elements' text changes) and
- * every zip entry's time (JSZip writes them in UTC), entries in the same order.
+ * every zip entry's time (UTC; clamped to what a zip entry can hold, 1980–2099), entries in the
+ * same order.
  */
-async function withDate(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new JSZip();
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    let data: Uint8Array | string = await entry.async('uint8array');
-    if (entry.name === 'docProps/core.xml') data = new TextDecoder().decode(data).replace(TIMESTAMP, (_, open: string, _n, close: string) => `${open}${date.toISOString()}${close}`);
-    out.file(entry.name, data, { date, createFolders: false });
-  }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+function withDate(bytes: Uint8Array, date: Date): Uint8Array {
+  const files = unzipSync(bytes, { filter: ({ name }) => !name.endsWith('/') });
+  const core = files['docProps/core.xml'];
+  if (core) files['docProps/core.xml'] = strToU8(strFromU8(core).replace(TIMESTAMP, (_, open: string, _n, close: string) => `${open}${date.toISOString()}${close}`));
+  return zipSync(files, { mtime: zipTime(date) });
 }

@@ -129,7 +129,7 @@ describe('export FILE.xlsx -o DOC.docx', () => {
   });
 
   it('with SOURCE_DATE_EPOCH writes the same bytes each time, dated that time inside and on every zip entry', async () => {
-    const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000', TZ: 'Asia/Shanghai' }; // zip entry times are in UTC in any zone
     const exportAt = (out: string) => spawnSync(process.execPath, [BIN, 'export', 'docx.xlsx', '-o', out, '--allow-errors'], { cwd: dir, env, encoding: 'utf8' }).status;
     expect(exportAt('epoch-a.docx')).toBe(0);
     expect(exportAt('epoch-b.docx')).toBe(0);
