@@ -166,7 +166,12 @@ class GridIndex {
   }
 
   text(p: Pos): string {
-    return cellText(cellAt(this.grid, p.row, p.col));
+    return this.textAt(p.row, p.col);
+  }
+
+  /** `text` at a row and column, for loops over cells (no position object per cell). */
+  textAt(row: number, col: number): string {
+    return cellText(cellAt(this.grid, row, col));
   }
 
   /** A value beside a label: not blank and not another label. */
@@ -210,7 +215,7 @@ function textField(grid: Grid, p: Pos): Field<string> {
 
 function firstTextInRow(idx: GridIndex, row: number, from: number, to: number, accept: (t: string) => boolean): Pos | undefined {
   for (let c = from; c <= to; c++) {
-    const t = idx.text({ row, col: c });
+    const t = idx.textAt(row, c);
     if (t && accept(t)) return { row, col: c };
   }
   return undefined;
@@ -357,7 +362,7 @@ type HeaderCell = { col: number; key: string; set?: 'annual' | 'long' };
 function headerCells(idx: GridIndex, row: number, from: number): HeaderCell[] {
   const cells: HeaderCell[] = [];
   for (let c = from; c < idx.width; c++) {
-    const t = idx.text({ row, col: c });
+    const t = idx.textAt(row, c);
     if (!t) continue;
     const key = synonymKey(t).key;
     const m = COLUMN_KEYS.has(key) ? null : SET_SUFFIX.exec(key);
@@ -427,7 +432,7 @@ function level1DataColumn(idx: GridIndex, header: Pos, col: number | undefined, 
   let bestCount = -1;
   for (let c = col; c <= span; c++) {
     let count = 0;
-    for (let r = start; r < start + 12; r++) if (isLevel1Name(idx.text({ row: r, col: c }))) count++;
+    for (let r = start; r < start + 12; r++) if (isLevel1Name(idx.textAt(r, c))) count++;
     if (count > bestCount) [bestCol, bestCount] = [c, count];
   }
   return bestCol;
@@ -485,7 +490,7 @@ function holdsOperators(idx: GridIndex, col: number, start: number, end: number)
   let seen = 0;
   let operators = 0;
   for (let r = start; r < end && seen < 30; r++) {
-    const t = idx.text({ row: r, col });
+    const t = idx.textAt(r, col);
     if (!t) continue;
     seen++;
     if (parseOperator(t) || t === '定性') operators++;
@@ -499,7 +504,7 @@ function holdsOperators(idx: GridIndex, col: number, start: number, end: number)
  */
 function blockPoints(idx: GridIndex, header: Pos): number | undefined {
   for (let c = 0; c < header.col; c++) {
-    const m = /[(（]\s*(\d{1,3})\s*分\s*[)）]/.exec(idx.text({ row: header.row, col: c }));
+    const m = /[(（]\s*(\d{1,3})\s*分\s*[)）]/.exec(idx.textAt(header.row, c));
     if (m) return Number(m[1]);
   }
   return undefined;
@@ -507,8 +512,8 @@ function blockPoints(idx: GridIndex, header: Pos): number | undefined {
 
 function blockSet(idx: GridIndex, header: Pos): Block['set'] {
   const texts: string[] = [];
-  for (let c = 0; c < header.col; c++) texts.push(idx.text({ row: header.row, col: c }));
-  for (let c = 0; c < idx.width && header.row > 0; c++) texts.push(idx.text({ row: header.row - 1, col: c }));
+  for (let c = 0; c < header.col; c++) texts.push(idx.textAt(header.row, c));
+  for (let c = 0; c < idx.width && header.row > 0; c++) texts.push(idx.textAt(header.row - 1, c));
   const all = texts.join('|');
   if (LONG_SET_WORDS.some((w) => all.includes(w))) return 'long';
   if (ANNUAL_SET_WORDS.some((w) => all.includes(w))) return 'annual';
@@ -524,14 +529,14 @@ function readBlock(idx: GridIndex, header: Pos, stops: readonly number[], extra:
   let end = start;
   const nextStop = stops.find((s) => s > header.row) ?? Infinity;
   while (end < h && end < nextStop) {
-    if (used.every((c) => idx.text({ row: end, col: c }) === '')) break;
+    if (used.every((c) => idx.textAt(end, c) === '')) break;
     if (endsBlock(idx, end)) break;
     end++;
   }
   for (const key of ['operator', 'valueType'] as const) {
     const c = columns[key];
     if (c === undefined) continue;
-    const label = synonymKey(idx.text({ row: header.row, col: c })).key;
+    const label = synonymKey(idx.textAt(header.row, c)).key;
     const strict = key === 'operator' && !OPERATOR_KEYS.has(label);
     if (strict && !holdsOperators(idx, c, start, end)) delete columns.operator;
   }
@@ -563,7 +568,7 @@ function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: 
     carry.level2 = level2;
     // A row with nothing but a 二级 name of its own (the template prints every 二级 row) is an unused template row;
     // a row with only a 一级 name is one being filled in.
-    if (!level2Carried && level2.text !== '' && other.length > 0 && other.every((c) => idx.text({ row, col: c }) === '')) {
+    if (!level2Carried && level2.text !== '' && other.length > 0 && other.every((c) => idx.textAt(row, c) === '')) {
       unused.push(row);
       continue;
     }
@@ -608,7 +613,7 @@ function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: 
 /** A 一级指标 cell with a 二级指标 header beside it: an indicator block's header. */
 function hasLevel2Header(idx: GridIndex, l1: Pos): boolean {
   for (let c = l1.col + 1; c < idx.width; c++) {
-    const t = idx.text({ row: l1.row, col: c });
+    const t = idx.textAt(l1.row, c);
     if (t !== '' && LEVEL2_HEADER_KEYS.has(synonymKey(t).key.replace(SET_SUFFIX, ''))) return true;
   }
   return false;
@@ -937,7 +942,7 @@ function readList(idx: GridIndex, listHeads: readonly Hit<'head'>[], block: Bloc
   const nameHit = col('name') ?? col('code')!;
   const unitHit = col('implementingUnit') ?? col('department');
   const starts: number[] = [];
-  for (let r = block.start; r < end; r++) if (idx.text({ row: r, col: nameHit.col }) !== '') starts.push(r);
+  for (let r = block.start; r < end; r++) if (idx.textAt(r, nameHit.col) !== '') starts.push(r);
   const unit = tableUnit(idx, 0, block.header.row);
   const tables: TargetTable[] = [];
   const title = (() => {
@@ -957,7 +962,7 @@ function readList(idx: GridIndex, listHeads: readonly Hit<'head'>[], block: Bloc
     // The department: the nearest total row above (a 单位名称 without a 项目名称).
     let department = textField(NO_CELLS, block.header);
     for (let r = startRow - 1; r >= block.start && unitHit; r--) {
-      if (idx.text({ row: r, col: nameHit.col }) === '' && idx.text({ row: r, col: unitHit.col }) !== '') {
+      if (idx.textAt(r, nameHit.col) === '' && idx.textAt(r, unitHit.col) !== '') {
         department = textField(grid, { row: r, col: unitHit.col });
         break;
       }

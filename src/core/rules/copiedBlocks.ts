@@ -45,7 +45,21 @@ function valueKey(ind: Indicator): string {
   return key;
 }
 
-const rowKey = (ind: Indicator) => `${labelKey(ind.level3.text)}\n${valueKey(ind)}`;
+/** Rows as numbers: one per distinct (三级指标, 指标值) pair, without building a key string per row. */
+class RowIds {
+  private readonly byName = new Map<string, Map<string, number>>();
+  private count = 0;
+
+  of(ind: Indicator): number {
+    const name = labelKey(ind.level3.text);
+    let byValue = this.byName.get(name);
+    if (!byValue) this.byName.set(name, (byValue = new Map()));
+    const value = valueKey(ind);
+    let id = byValue.get(value);
+    if (id === undefined) byValue.set(value, (id = this.count++));
+    return id;
+  }
+}
 
 /** A group of tables with the very same set of rows. */
 interface Block {
@@ -55,16 +69,13 @@ interface Block {
 
 export const copiedBlocks: WorkbookRule = (tables) => {
   // Rows as numbers, blocks as sorted sets of them, identical blocks in one bucket.
-  const ids = new Map<string, number>();
+  const ids = new RowIds();
   const buckets = new Map<string, Block>();
   for (const t of tables) {
     const rows = new Set<number>();
     for (const ind of t.indicators) {
       if (ind.level3.text === '' && ind.value.text === '') continue;
-      const key = rowKey(ind);
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
-      rows.add(id);
+      rows.add(ids.of(ind));
     }
     if (rows.size < MIN_ROWS) continue;
     const sorted = [...rows].sort((a, b) => a - b);

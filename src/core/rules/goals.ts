@@ -76,7 +76,8 @@ const I023: RuleMeta = {
 export const goalWithoutIndicator: TableRule = (t: TargetTable) => {
   const goals = goalsWithWords(t.goals.text);
   if (goals.length === 0 || t.indicators.length === 0) return [];
-  const said = t.indicators.map((ind) => `${labelKey(ind.level3.text)}\n${labelKey(ind.description.text)}`).join('\n');
+  let said = '';
+  for (const ind of t.indicators) said += `${said ? '\n' : ''}${labelKey(ind.level3.text)}\n${labelKey(ind.description.text)}`;
   const findings: Finding[] = [];
   for (const { goal, words } of goals) {
     if (words.length === 0 || words.some((w) => said.includes(w))) continue;

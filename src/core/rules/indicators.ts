@@ -1,6 +1,6 @@
 /** Rules on the indicator block: one row per 绩效指标 (SPEC §4, I-rules). */
 import { Finding } from '../finding';
-import { Indicator } from '../model';
+import { Field, Indicator } from '../model';
 import { formatIndicatorValue } from '../parse';
 import { labelKey } from '../text';
 import { BASIS_CHOICES, Category, FRAMEWORKS, canonicalLevel1, indicatorNameKey, isBenefit, level1Names } from '../taxonomy';
@@ -107,7 +107,8 @@ const I006: RuleMeta = {
 export const level3RepeatsLevel = eachRow((ind, t) => {
   const key = indicatorNameKey(ind.level3.text);
   if (key === '') return undefined;
-  const repeated = [ind.level2, ind.level1].find((f) => f.text !== '' && indicatorNameKey(f.text) === key);
+  const names = (f: Field<string>) => f.text !== '' && indicatorNameKey(f.text) === key;
+  const repeated = names(ind.level2) ? ind.level2 : names(ind.level1) ? ind.level1 : undefined;
   if (!repeated) return undefined;
   const level = repeated === ind.level2 ? '二级指标' : '一级指标';
   return finding(
@@ -204,7 +205,7 @@ function impliedUnit(ind: Indicator, category: Category): string | undefined {
 /** The indicator a finding speaks of: its 三级指标, or its description when the 三级指标 only names a category. */
 function indicatorName(ind: Indicator): string {
   const key = indicatorNameKey(ind.level3.text);
-  const category = key !== '' && [ind.level2.text, ind.level1.text].some((l) => indicatorNameKey(l) === key);
+  const category = key !== '' && (indicatorNameKey(ind.level2.text) === key || indicatorNameKey(ind.level1.text) === key);
   return (category ? ind.description.text : '') || ind.level3.text || ind.description.text;
 }
 
@@ -239,6 +240,8 @@ export const quantityUnitMissing = eachRow((ind, t, _profile, category) => {
 
 /** Thresholds a satisfaction target may use: at least, more than, or exactly N %. */
 const THRESHOLD_OPERATORS: readonly Quantity['operator'][] = ['≥', '>', '='];
+/** What I010's fix can turn into `≥N%`: no operator or a threshold one, no unit or `%`. */
+const FIXABLE_OPERATORS: readonly Quantity['operator'][] = [null, ...THRESHOLD_OPERATORS];
 
 const I010: RuleMeta = {
   id: 'I010',
@@ -268,7 +271,7 @@ export const satisfactionThreshold = eachRow((ind, t, profile, category) => {
   }
   const zh = `满意度指标值“${text}”不是“≥N%”形式的门槛值`;
   const en = `The satisfaction target "${text}" is not a threshold of the form "≥ N%"`;
-  const fixable = v.kind === 'quantitative' && [null, ...THRESHOLD_OPERATORS].includes(v.operator) && ['', '%'].includes(v.unit);
+  const fixable = v.kind === 'quantitative' && FIXABLE_OPERATORS.includes(v.operator) && (v.unit === '' || v.unit === '%');
   if (!fixable) return finding(I010, t.sheet, cell, zh, en);
   const next: Quantity = { ...v, operator: v.operator ?? '≥', unit: '%' };
   const suggestion = formatIndicatorValue(next);

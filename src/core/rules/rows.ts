@@ -55,10 +55,11 @@ export const eachRow =
     const findings: Finding[] = [];
     const framework = frameworkOf(t, profile);
     const categories = categoriesOf(t.indicators, framework);
-    t.indicators.forEach((ind, i) => {
-      const f = check(ind, t, profile, categories[i], framework);
+    const rows = t.indicators;
+    for (let i = 0; i < rows.length; i++) {
+      const f = check(rows[i], t, profile, categories[i], framework);
       if (f) findings.push(f);
-    });
+    }
     return findings;
   };
 
