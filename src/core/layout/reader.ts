@@ -114,6 +114,9 @@ function classify(text: string): CellKind | null {
 
 const cellKey = (row: number, col: number) => row * 16_384 + col;
 
+/** True when `a` comes strictly before `b` in reading order (row-major). */
+const readsBefore = (a: Pos, b: Pos) => a.row < b.row || (a.row === b.row && a.col < b.col);
+
 /** Every label of the grid, found in one pass, and merged areas by their top-left cell. */
 class GridIndex {
   readonly heads: Hit<'head'>[] = [];
@@ -520,14 +523,15 @@ function blockSet(idx: GridIndex, header: Pos): Block['set'] {
   return undefined;
 }
 
-/** Reads one indicator block's extent and columns; `stops` are rows where another part begins. */
+/** Reads one indicator block's extent and columns; `stops` are rows where another part begins (any order). */
 function readBlock(idx: GridIndex, header: Pos, stops: readonly number[], extra: readonly number[] = []): Block {
   const { columns, longColumns, subHeader } = readColumns(idx, header);
   const start = header.row + (subHeader ? 2 : 1);
   const used = [...(Object.values(columns) as number[]), ...extra];
   const h = gridHeight(idx.grid);
   let end = start;
-  const nextStop = stops.find((s) => s > header.row) ?? Infinity;
+  let nextStop = Infinity;
+  for (const s of stops) if (s > header.row && s < nextStop) nextStop = s;
   while (end < h && end < nextStop) {
     if (used.every((c) => idx.textAt(end, c) === '')) break;
     if (endsBlock(idx, end)) break;
@@ -634,6 +638,9 @@ export interface SheetTables {
   unread: UnreadTable[];
 }
 
+/** Head labels where another part of the sheet begins: an indicator block ends at the first below it. */
+const STOP_FIELDS = new Set<HeadField>(['code', 'name', 'goals', 'longGoals', 'total', 'budgetBlock', 'spendingPlan']);
+
 /**
  * Reads every target table of a sheet, and the indicator headers that could not be read as one
  * (with what they lack). Never throws on any grid.
@@ -643,12 +650,10 @@ export function readSheetTables(grid: Grid, sheet: string): SheetTables {
   const out: SheetTables = { tables: [], unread: [] };
   if (idx.level1.length === 0) return out;
   const identities = idx.heads.filter((h) => h.field === 'code' || h.field === 'name');
-  const stopFields = new Set<HeadField>(['code', 'name', 'goals', 'longGoals', 'total', 'budgetBlock', 'spendingPlan']);
-  const stops = [
-    ...idx.heads.filter((h) => stopFields.has(h.field)).map((h) => h.row),
-    ...idx.titles.map((t) => t.row),
-    ...idx.level1.map((l) => l.row),
-  ].sort((a, b) => a - b);
+  const stops: number[] = [];
+  for (const h of idx.heads) if (STOP_FIELDS.has(h.field)) stops.push(h.row);
+  for (const t of idx.titles) stops.push(t.row);
+  for (const l of idx.level1) stops.push(l.row);
   const between = (hits: readonly Pos[], top: number, until: number) => hits.some((h) => h.row >= top && h.row < until);
 
   const headers = idx.level1.filter((l1) => hasLevel2Header(idx, l1));
@@ -761,7 +766,8 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
     return textField(NO_CELLS, nowhere);
   };
 
-  const identity = [hits.code, hits.name].filter((h): h is Hit<'head'> => h !== undefined).sort((a, b) => a.row - b.row || a.col - b.col)[0];
+  // The first of 项目编码 and 项目名称 in reading order.
+  const identity = hits.code && hits.name ? (readsBefore(hits.name, hits.code) ? hits.name : hits.code) : (hits.code ?? hits.name);
   // A table without an identity (the department-wide table) looks for its title above the indicator header.
   const { title, department: deptRow, unit } = readTitle(idx, identity ?? region.header, top);
   const department = hits.department ? text('department') : deptRow;
