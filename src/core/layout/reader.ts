@@ -184,13 +184,17 @@ class GridIndex {
 }
 
 function field<T>(grid: Grid, p: Pos, parse: (raw: CellValue, format: string) => Parsed<T>, raw = cellAt(grid, p.row, p.col)): Field<T> {
-  const format = formatAt(grid, p.row, p.col);
+  return fieldAt(grid, p.row, p.col, parse, raw);
+}
+
+/** `field` at a row and column (no position object per cell). */
+function fieldAt<T>(grid: Grid, row: number, col: number, parse: (raw: CellValue, format: string) => Parsed<T>, raw = cellAt(grid, row, col)): Field<T> {
+  const format = formatAt(grid, row, col);
   const parsed = parse(raw, format);
   const text = shownText(raw, format);
-  if (parsed.ok) return { cell: a1(p.row, p.col), raw, text, value: parsed.value };
-  return parsed.empty
-    ? { cell: a1(p.row, p.col), raw, text, value: undefined }
-    : { cell: a1(p.row, p.col), raw, text, value: undefined, problem: parsed.reason };
+  const cell = a1(row, col);
+  if (parsed.ok) return { cell, raw, text, value: parsed.value };
+  return parsed.empty ? { cell, raw, text, value: undefined } : { cell, raw, text, value: undefined, problem: parsed.reason };
 }
 
 const NO_CELLS: Grid = { values: [] };
@@ -210,9 +214,13 @@ const goalsOf = (raw: CellValue): Parsed<string[]> => {
 
 /** `field(grid, p, textOf)`, with the shown text worked out once. */
 function textField(grid: Grid, p: Pos): Field<string> {
-  const raw = cellAt(grid, p.row, p.col);
-  const text = shownText(raw, formatAt(grid, p.row, p.col));
-  const cell = a1(p.row, p.col);
+  return textFieldAt(grid, p.row, p.col);
+}
+
+function textFieldAt(grid: Grid, row: number, col: number): Field<string> {
+  const raw = cellAt(grid, row, col);
+  const text = shownText(raw, formatAt(grid, row, col));
+  const cell = a1(row, col);
   return text ? { cell, raw, text, value: text } : { cell, raw, text, value: undefined };
 }
 
@@ -549,14 +557,28 @@ function readBlock(idx: GridIndex, header: Pos, stops: readonly number[], extra:
 
 type Carry = { level1?: Field<string>; level2?: Field<string> };
 
+/** A 权重 cell: a %-formatted number (0.2 shown as 20%) is 20 points. */
+const weightOf = (raw: CellValue, format: string) => parseWeight(typeof raw === 'number' && isPercentFormat(format) ? raw * 100 : raw);
+
+const operatorOf = (raw: CellValue): Parsed<Operator> => {
+  const op = parseOperator(cellText(raw));
+  if (op === undefined) return { ok: false, empty: false, reason: 'unknown operator' };
+  return op === null ? { ok: false, empty: true, reason: 'empty' } : { ok: true, value: op };
+};
+
 function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: number[]): Indicator[] {
   const grid = idx.grid;
   const { columns, header } = block;
   const other = (Object.entries(columns) as [ColumnField, number][]).filter(([k]) => k !== 'level1' && k !== 'level2').map(([, c]) => c);
   // A column the block lacks reads as blank; findings about it point at the header (SPEC §4).
-  const gridFor = (key: ColumnField) => (columns[key] === undefined ? NO_CELLS : grid);
-  const at = (row: number, key: ColumnField): Pos => (columns[key] === undefined ? header : { row, col: columns[key]! });
-  const textAt = (row: number, key: ColumnField) => textField(gridFor(key), at(row, key));
+  const textAt = (row: number, key: ColumnField) => {
+    const col = columns[key];
+    return col === undefined ? textFieldAt(NO_CELLS, header.row, header.col) : textFieldAt(grid, row, col);
+  };
+  const fieldOf = <T>(row: number, key: ColumnField, parse: (raw: CellValue, format: string) => Parsed<T>) => {
+    const col = columns[key];
+    return col === undefined ? fieldAt(NO_CELLS, header.row, header.col, parse) : fieldAt(grid, row, col, parse);
+  };
   const indicators: Indicator[] = [];
   const carry: Carry = {};
   for (let row = block.start; row < block.end; row++) {
@@ -586,29 +608,25 @@ function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: 
       level3: textAt(row, 'level3'),
       description: textAt(row, 'description'),
       basis: textAt(row, 'basis'),
-      value: field(gridFor('value'), at(row, 'value'), parseIndicatorValue),
+      value: fieldOf(row, 'value', parseIndicatorValue),
     };
-    if (columns.weight !== undefined) base.weight = field(grid, at(row, 'weight'), (raw, format) => parseWeight(typeof raw === 'number' && isPercentFormat(format) ? raw * 100 : raw));
-    if (columns.longValue !== undefined) base.longValue = field(grid, at(row, 'longValue'), parseIndicatorValue);
+    if (columns.weight !== undefined) base.weight = fieldOf(row, 'weight', weightOf);
+    if (columns.longValue !== undefined) base.longValue = fieldOf(row, 'longValue', parseIndicatorValue);
     if (layout === 'standard') {
       indicators.push(base);
       continue;
     }
     const valueType = textAt(row, 'valueType');
-    const operator = field<Operator>(gridFor('operator'), at(row, 'operator'), (raw) => {
-      const op = parseOperator(cellText(raw));
-      if (op === undefined) return { ok: false, empty: false, reason: 'unknown operator' };
-      return op === null ? { ok: false, empty: true, reason: 'empty' } : { ok: true, value: op };
-    });
+    const operator = fieldOf(row, 'operator', operatorOf);
     const unit = textAt(row, 'unit');
     const qualitative = labelKey(valueType.text) === '定性';
-    const value = field(gridFor('value'), at(row, 'value'), (raw, format) => {
+    const value = fieldOf(row, 'value', (raw, format) => {
       if (qualitative || cellText(raw) === '') return parseIndicatorValue(raw, format);
       // A %-formatted number (0.95 shown as 95%) carries its unit itself.
       const number = shownText(raw, format);
       return parseIndicatorValue(`${operator.value ?? ''}${number}${number.endsWith('%') ? '' : unit.text}`);
     });
-    const weight = columns.weight === undefined ? undefined : field(grid, at(row, 'weight'), parsePercent);
+    const weight = columns.weight === undefined ? undefined : fieldOf(row, 'weight', parsePercent);
     indicators.push({ ...base, value, valueType, operator, unit, ...(weight && { weight }) });
   }
   return indicators;

@@ -103,12 +103,14 @@ const I006: RuleMeta = {
   description: { zh: '三级指标只是重复了二级或一级指标名称', en: '三级指标 only repeats its 二级/一级指标 name' },
   fixable: false,
 };
+/** A 一级/二级指标 cell whose name is `key` (an indicatorNameKey). */
+const isNamed = (f: Field<string>, key: string) => f.text !== '' && indicatorNameKey(f.text) === key;
+
 /** 三级指标 that only repeats its 二级 or 一级 name (seed: 三级指标 `数量指标` under 数量指标). */
 export const level3RepeatsLevel = eachRow((ind, t) => {
   const key = indicatorNameKey(ind.level3.text);
   if (key === '') return undefined;
-  const names = (f: Field<string>) => f.text !== '' && indicatorNameKey(f.text) === key;
-  const repeated = names(ind.level2) ? ind.level2 : names(ind.level1) ? ind.level1 : undefined;
+  const repeated = isNamed(ind.level2, key) ? ind.level2 : isNamed(ind.level1, key) ? ind.level1 : undefined;
   if (!repeated) return undefined;
   const level = repeated === ind.level2 ? '二级指标' : '一级指标';
   return finding(
@@ -193,13 +195,15 @@ const COUNT_GUESSES: readonly [RegExp, string][] = [
 
 /** The unit a row implies: by its 三级指标 name, else (for a 数量指标) by what its description counts. */
 function impliedUnit(ind: Indicator, category: Category): string | undefined {
-  for (const text of [ind.level3.text, ind.description.text]) {
-    const key = labelKey(text);
-    const unit = IMPLIED_UNITS.find(([re]) => re.test(key))?.[1];
-    if (unit) return unit;
-  }
-  if (category.level2 !== '数量指标') return undefined;
-  return COUNT_GUESSES.find(([re]) => re.test(ind.description.text))?.[1];
+  const unit = firstUnit(IMPLIED_UNITS, labelKey(ind.level3.text)) ?? firstUnit(IMPLIED_UNITS, labelKey(ind.description.text));
+  if (unit || category.level2 !== '数量指标') return unit;
+  return firstUnit(COUNT_GUESSES, ind.description.text);
+}
+
+/** The unit of the first pattern that `text` matches. */
+function firstUnit(guesses: readonly (readonly [RegExp, string])[], text: string): string | undefined {
+  for (const [re, unit] of guesses) if (re.test(text)) return unit;
+  return undefined;
 }
 
 /** The indicator a finding speaks of: its 三级指标, or its description when the 三级指标 only names a category. */
