@@ -50,6 +50,10 @@ class RowIds {
   private readonly byName = new Map<string, Map<string, number>>();
   private count = 0;
 
+  get size(): number {
+    return this.count;
+  }
+
   of(ind: Indicator): number {
     const name = labelKey(ind.level3.text);
     let byValue = this.byName.get(name);
@@ -59,6 +63,15 @@ class RowIds {
     if (id === undefined) byValue.set(value, (id = this.count++));
     return id;
   }
+}
+
+/** The numbers in ascending order, each once (sorts `ids` in place). */
+function distinctSorted(ids: number[]): number[] {
+  ids.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[n - 1]) ids[n++] = ids[i];
+  ids.length = n;
+  return ids;
 }
 
 /** A group of tables with the very same set of rows. */
@@ -72,13 +85,13 @@ export const copiedBlocks: WorkbookRule = (tables) => {
   const ids = new RowIds();
   const buckets = new Map<string, Block>();
   for (const t of tables) {
-    const rows = new Set<number>();
+    const ofTable: number[] = [];
     for (const ind of t.indicators) {
       if (ind.level3.text === '' && ind.value.text === '') continue;
-      rows.add(ids.of(ind));
+      ofTable.push(ids.of(ind));
     }
-    if (rows.size < MIN_ROWS) continue;
-    const sorted = [...rows].sort((a, b) => a - b);
+    const sorted = distinctSorted(ofTable);
+    if (sorted.length < MIN_ROWS) continue;
     const signature = sorted.join(',');
     const block = buckets.get(signature);
     if (block) block.tables.push(t);
@@ -88,9 +101,9 @@ export const copiedBlocks: WorkbookRule = (tables) => {
   if (blocks.length === 0) return [];
 
   // Rarest rows first (by how many distinct blocks hold them), then the prefix index.
-  const frequency = new Map<number, number>();
-  for (const b of blocks) for (const r of b.rows) frequency.set(r, (frequency.get(r) ?? 0) + 1);
-  for (const b of blocks) b.rows.sort((x, y) => frequency.get(x)! - frequency.get(y)! || x - y);
+  const frequency = new Uint32Array(ids.size);
+  for (const b of blocks) for (const r of b.rows) frequency[r]++;
+  for (const b of blocks) b.rows.sort((x, y) => frequency[x] - frequency[y] || x - y);
   const index = new Map<number, number[]>();
   blocks.forEach((b, i) => {
     for (const r of b.rows.slice(0, b.rows.length - needed(b.rows.length) + 1)) {
