@@ -5,7 +5,7 @@ import { formatIndicatorValue } from '../parse';
 import { labelKey } from '../text';
 import { BASIS_CHOICES, Category, FRAMEWORKS, canonicalLevel1, indicatorNameKey, isBenefit, level1Names } from '../taxonomy';
 import { RuleMeta, TableRule, finding, hasField } from './rule';
-import { Quantity, annualSet, categoryOf, eachRow, frameworkOf, headerCell, valueFix } from './rows';
+import { Quantity, annualSet, categoriesOf, eachRow, frameworkOf, headerCell, valueFix } from './rows';
 
 const I001: RuleMeta = {
   id: 'I001',
@@ -30,8 +30,7 @@ export const requiredLevel1Missing: TableRule = (t, profile) => {
   if (t.indicators.length === 0) return [];
   const framework = frameworkOf(t, profile);
   const present = new Set<string | undefined>();
-  for (const ind of t.indicators) {
-    const c = categoryOf(ind, framework);
+  for (const c of categoriesOf(t.indicators, framework)) {
     present.add(c.level1);
     // 2015 and provincial: 满意度 is a 二级 under 效益指标, and satisfies a required 满意度指标.
     if (c.satisfaction) present.add('满意度指标');

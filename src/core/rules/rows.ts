@@ -40,7 +40,7 @@ export const isCost = (category: Category) => category.level1 === '成本指标'
  */
 const rowCategories = new WeakMap<readonly Indicator[], { framework: Framework; categories: Category[] }>();
 
-function categoriesOf(rows: readonly Indicator[], framework: Framework): Category[] {
+export function categoriesOf(rows: readonly Indicator[], framework: Framework): Category[] {
   const c = rowCategories.get(rows);
   if (c && c.framework === framework && c.categories.length === rows.length) return c.categories;
   const categories = rows.map((ind) => categoryOf(ind, framework));
