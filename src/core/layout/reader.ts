@@ -847,11 +847,7 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
     goals,
     indicators,
     labels: { ...labels, indicatorHeader: a1(header.row, header.col) },
-    indicatorColumns: Object.fromEntries(
-      (Object.entries(columns) as [ColumnField, number][])
-        .filter(([k]) => k !== 'scoring' && k !== 'remark')
-        .map(([k, c]) => [k as IndicatorColumnKey, a1(header.row, c)]),
-    ),
+    indicatorColumns: indicatorColumnCells(columns, header.row),
     year: yearOf(title.text, name.text),
     framework: detectFramework(indicators),
     amountCells: amounts.cells,
@@ -864,6 +860,13 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
   const points = columns.weight !== undefined ? blockPoints(idx, header) : undefined;
   if (points !== undefined && points > 0) table.weightTotal = points;
   return table;
+}
+
+/** The header cell of each indicator column the rules name (评分 and 备注 columns are not among them). */
+function indicatorColumnCells(columns: ColumnMap, headerRow: number): Partial<Record<IndicatorColumnKey, string>> {
+  const cells: Partial<Record<IndicatorColumnKey, string>> = {};
+  for (const k of Object.keys(columns) as ColumnField[]) if (k !== 'scoring' && k !== 'remark') cells[k] = a1(headerRow, columns[k]!);
+  return cells;
 }
 
 /** The amount unit of the table: a `单位：元` note in its head (the nearest above the header wins), else 万元. */
