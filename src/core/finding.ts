@@ -47,6 +47,11 @@ export interface Finding {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** A severity's place in the order errors, warnings, infos (0, 1, 2). */
+export function severityRank(severity: Severity): number {
+  return SEVERITY_ORDER[severity];
+}
+
 /** By severity only: errors, then warnings, then infos (callers add their own tie-breaks). */
 export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];

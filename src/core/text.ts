@@ -41,10 +41,13 @@ export function cellText(value: unknown): string {
   return String(value).trim();
 }
 
+const SPACE_RUN = /[ \u3000\u00a0]{2,}/;
+
 /** True when a text has spaces at its ends or a run of two or more spaces inside. */
 export function hasStraySpaces(raw: unknown): boolean {
   if (typeof raw !== 'string') return false;
-  return raw !== raw.trim() || /[ \u3000\u00a0]{2,}/.test(raw.trim());
+  // Untrimmed ends answer at once; otherwise the text is its own trimmed form.
+  return raw !== raw.trim() || SPACE_RUN.test(raw);
 }
 
 /** The text with stray spaces removed: ends trimmed, inner runs folded to one space. */

@@ -114,6 +114,9 @@ function classify(text: string): CellKind | null {
 
 const cellKey = (row: number, col: number) => row * 16_384 + col;
 
+/** True when `a` comes strictly before `b` in reading order (row-major). */
+const readsBefore = (a: Pos, b: Pos) => a.row < b.row || (a.row === b.row && a.col < b.col);
+
 /** Every label of the grid, found in one pass, and merged areas by their top-left cell. */
 class GridIndex {
   readonly heads: Hit<'head'>[] = [];
@@ -166,7 +169,12 @@ class GridIndex {
   }
 
   text(p: Pos): string {
-    return cellText(cellAt(this.grid, p.row, p.col));
+    return this.textAt(p.row, p.col);
+  }
+
+  /** `text` at a row and column, for loops over cells (no position object per cell). */
+  textAt(row: number, col: number): string {
+    return cellText(cellAt(this.grid, row, col));
   }
 
   /** A value beside a label: not blank and not another label. */
@@ -176,13 +184,17 @@ class GridIndex {
 }
 
 function field<T>(grid: Grid, p: Pos, parse: (raw: CellValue, format: string) => Parsed<T>, raw = cellAt(grid, p.row, p.col)): Field<T> {
-  const format = formatAt(grid, p.row, p.col);
+  return fieldAt(grid, p.row, p.col, parse, raw);
+}
+
+/** `field` at a row and column (no position object per cell). */
+function fieldAt<T>(grid: Grid, row: number, col: number, parse: (raw: CellValue, format: string) => Parsed<T>, raw = cellAt(grid, row, col)): Field<T> {
+  const format = formatAt(grid, row, col);
   const parsed = parse(raw, format);
   const text = shownText(raw, format);
-  if (parsed.ok) return { cell: a1(p.row, p.col), raw, text, value: parsed.value };
-  return parsed.empty
-    ? { cell: a1(p.row, p.col), raw, text, value: undefined }
-    : { cell: a1(p.row, p.col), raw, text, value: undefined, problem: parsed.reason };
+  const cell = a1(row, col);
+  if (parsed.ok) return { cell, raw, text, value: parsed.value };
+  return parsed.empty ? { cell, raw, text, value: undefined } : { cell, raw, text, value: undefined, problem: parsed.reason };
 }
 
 const NO_CELLS: Grid = { values: [] };
@@ -202,15 +214,19 @@ const goalsOf = (raw: CellValue): Parsed<string[]> => {
 
 /** `field(grid, p, textOf)`, with the shown text worked out once. */
 function textField(grid: Grid, p: Pos): Field<string> {
-  const raw = cellAt(grid, p.row, p.col);
-  const text = shownText(raw, formatAt(grid, p.row, p.col));
-  const cell = a1(p.row, p.col);
+  return textFieldAt(grid, p.row, p.col);
+}
+
+function textFieldAt(grid: Grid, row: number, col: number): Field<string> {
+  const raw = cellAt(grid, row, col);
+  const text = shownText(raw, formatAt(grid, row, col));
+  const cell = a1(row, col);
   return text ? { cell, raw, text, value: text } : { cell, raw, text, value: undefined };
 }
 
 function firstTextInRow(idx: GridIndex, row: number, from: number, to: number, accept: (t: string) => boolean): Pos | undefined {
   for (let c = from; c <= to; c++) {
-    const t = idx.text({ row, col: c });
+    const t = idx.textAt(row, c);
     if (t && accept(t)) return { row, col: c };
   }
   return undefined;
@@ -357,7 +373,7 @@ type HeaderCell = { col: number; key: string; set?: 'annual' | 'long' };
 function headerCells(idx: GridIndex, row: number, from: number): HeaderCell[] {
   const cells: HeaderCell[] = [];
   for (let c = from; c < idx.width; c++) {
-    const t = idx.text({ row, col: c });
+    const t = idx.textAt(row, c);
     if (!t) continue;
     const key = synonymKey(t).key;
     const m = COLUMN_KEYS.has(key) ? null : SET_SUFFIX.exec(key);
@@ -427,7 +443,7 @@ function level1DataColumn(idx: GridIndex, header: Pos, col: number | undefined, 
   let bestCount = -1;
   for (let c = col; c <= span; c++) {
     let count = 0;
-    for (let r = start; r < start + 12; r++) if (isLevel1Name(idx.text({ row: r, col: c }))) count++;
+    for (let r = start; r < start + 12; r++) if (isLevel1Name(idx.textAt(r, c))) count++;
     if (count > bestCount) [bestCol, bestCount] = [c, count];
   }
   return bestCol;
@@ -485,7 +501,7 @@ function holdsOperators(idx: GridIndex, col: number, start: number, end: number)
   let seen = 0;
   let operators = 0;
   for (let r = start; r < end && seen < 30; r++) {
-    const t = idx.text({ row: r, col });
+    const t = idx.textAt(r, col);
     if (!t) continue;
     seen++;
     if (parseOperator(t) || t === '定性') operators++;
@@ -499,7 +515,7 @@ function holdsOperators(idx: GridIndex, col: number, start: number, end: number)
  */
 function blockPoints(idx: GridIndex, header: Pos): number | undefined {
   for (let c = 0; c < header.col; c++) {
-    const m = /[(（]\s*(\d{1,3})\s*分\s*[)）]/.exec(idx.text({ row: header.row, col: c }));
+    const m = /[(（]\s*(\d{1,3})\s*分\s*[)）]/.exec(idx.textAt(header.row, c));
     if (m) return Number(m[1]);
   }
   return undefined;
@@ -507,31 +523,32 @@ function blockPoints(idx: GridIndex, header: Pos): number | undefined {
 
 function blockSet(idx: GridIndex, header: Pos): Block['set'] {
   const texts: string[] = [];
-  for (let c = 0; c < header.col; c++) texts.push(idx.text({ row: header.row, col: c }));
-  for (let c = 0; c < idx.width && header.row > 0; c++) texts.push(idx.text({ row: header.row - 1, col: c }));
+  for (let c = 0; c < header.col; c++) texts.push(idx.textAt(header.row, c));
+  for (let c = 0; c < idx.width && header.row > 0; c++) texts.push(idx.textAt(header.row - 1, c));
   const all = texts.join('|');
   if (LONG_SET_WORDS.some((w) => all.includes(w))) return 'long';
   if (ANNUAL_SET_WORDS.some((w) => all.includes(w))) return 'annual';
   return undefined;
 }
 
-/** Reads one indicator block's extent and columns; `stops` are rows where another part begins. */
+/** Reads one indicator block's extent and columns; `stops` are rows where another part begins (any order). */
 function readBlock(idx: GridIndex, header: Pos, stops: readonly number[], extra: readonly number[] = []): Block {
   const { columns, longColumns, subHeader } = readColumns(idx, header);
   const start = header.row + (subHeader ? 2 : 1);
   const used = [...(Object.values(columns) as number[]), ...extra];
   const h = gridHeight(idx.grid);
   let end = start;
-  const nextStop = stops.find((s) => s > header.row) ?? Infinity;
+  let nextStop = Infinity;
+  for (const s of stops) if (s > header.row && s < nextStop) nextStop = s;
   while (end < h && end < nextStop) {
-    if (used.every((c) => idx.text({ row: end, col: c }) === '')) break;
+    if (used.every((c) => idx.textAt(end, c) === '')) break;
     if (endsBlock(idx, end)) break;
     end++;
   }
   for (const key of ['operator', 'valueType'] as const) {
     const c = columns[key];
     if (c === undefined) continue;
-    const label = synonymKey(idx.text({ row: header.row, col: c })).key;
+    const label = synonymKey(idx.textAt(header.row, c)).key;
     const strict = key === 'operator' && !OPERATOR_KEYS.has(label);
     if (strict && !holdsOperators(idx, c, start, end)) delete columns.operator;
   }
@@ -540,14 +557,28 @@ function readBlock(idx: GridIndex, header: Pos, stops: readonly number[], extra:
 
 type Carry = { level1?: Field<string>; level2?: Field<string> };
 
+/** A 权重 cell: a %-formatted number (0.2 shown as 20%) is 20 points. */
+const weightOf = (raw: CellValue, format: string) => parseWeight(typeof raw === 'number' && isPercentFormat(format) ? raw * 100 : raw);
+
+const operatorOf = (raw: CellValue): Parsed<Operator> => {
+  const op = parseOperator(cellText(raw));
+  if (op === undefined) return { ok: false, empty: false, reason: 'unknown operator' };
+  return op === null ? { ok: false, empty: true, reason: 'empty' } : { ok: true, value: op };
+};
+
 function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: number[]): Indicator[] {
   const grid = idx.grid;
   const { columns, header } = block;
   const other = (Object.entries(columns) as [ColumnField, number][]).filter(([k]) => k !== 'level1' && k !== 'level2').map(([, c]) => c);
   // A column the block lacks reads as blank; findings about it point at the header (SPEC §4).
-  const gridFor = (key: ColumnField) => (columns[key] === undefined ? NO_CELLS : grid);
-  const at = (row: number, key: ColumnField): Pos => (columns[key] === undefined ? header : { row, col: columns[key]! });
-  const textAt = (row: number, key: ColumnField) => textField(gridFor(key), at(row, key));
+  const textAt = (row: number, key: ColumnField) => {
+    const col = columns[key];
+    return col === undefined ? textFieldAt(NO_CELLS, header.row, header.col) : textFieldAt(grid, row, col);
+  };
+  const fieldOf = <T>(row: number, key: ColumnField, parse: (raw: CellValue, format: string) => Parsed<T>) => {
+    const col = columns[key];
+    return col === undefined ? fieldAt(NO_CELLS, header.row, header.col, parse) : fieldAt(grid, row, col, parse);
+  };
   const indicators: Indicator[] = [];
   const carry: Carry = {};
   for (let row = block.start; row < block.end; row++) {
@@ -563,7 +594,7 @@ function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: 
     carry.level2 = level2;
     // A row with nothing but a 二级 name of its own (the template prints every 二级 row) is an unused template row;
     // a row with only a 一级 name is one being filled in.
-    if (!level2Carried && level2.text !== '' && other.length > 0 && other.every((c) => idx.text({ row, col: c }) === '')) {
+    if (!level2Carried && level2.text !== '' && other.length > 0 && other.every((c) => idx.textAt(row, c) === '')) {
       unused.push(row);
       continue;
     }
@@ -577,29 +608,25 @@ function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: 
       level3: textAt(row, 'level3'),
       description: textAt(row, 'description'),
       basis: textAt(row, 'basis'),
-      value: field(gridFor('value'), at(row, 'value'), parseIndicatorValue),
+      value: fieldOf(row, 'value', parseIndicatorValue),
     };
-    if (columns.weight !== undefined) base.weight = field(grid, at(row, 'weight'), (raw, format) => parseWeight(typeof raw === 'number' && isPercentFormat(format) ? raw * 100 : raw));
-    if (columns.longValue !== undefined) base.longValue = field(grid, at(row, 'longValue'), parseIndicatorValue);
+    if (columns.weight !== undefined) base.weight = fieldOf(row, 'weight', weightOf);
+    if (columns.longValue !== undefined) base.longValue = fieldOf(row, 'longValue', parseIndicatorValue);
     if (layout === 'standard') {
       indicators.push(base);
       continue;
     }
     const valueType = textAt(row, 'valueType');
-    const operator = field<Operator>(gridFor('operator'), at(row, 'operator'), (raw) => {
-      const op = parseOperator(cellText(raw));
-      if (op === undefined) return { ok: false, empty: false, reason: 'unknown operator' };
-      return op === null ? { ok: false, empty: true, reason: 'empty' } : { ok: true, value: op };
-    });
+    const operator = fieldOf(row, 'operator', operatorOf);
     const unit = textAt(row, 'unit');
     const qualitative = labelKey(valueType.text) === '定性';
-    const value = field(gridFor('value'), at(row, 'value'), (raw, format) => {
+    const value = fieldOf(row, 'value', (raw, format) => {
       if (qualitative || cellText(raw) === '') return parseIndicatorValue(raw, format);
       // A %-formatted number (0.95 shown as 95%) carries its unit itself.
       const number = shownText(raw, format);
       return parseIndicatorValue(`${operator.value ?? ''}${number}${number.endsWith('%') ? '' : unit.text}`);
     });
-    const weight = columns.weight === undefined ? undefined : field(grid, at(row, 'weight'), parsePercent);
+    const weight = columns.weight === undefined ? undefined : fieldOf(row, 'weight', parsePercent);
     indicators.push({ ...base, value, valueType, operator, unit, ...(weight && { weight }) });
   }
   return indicators;
@@ -608,7 +635,7 @@ function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: 
 /** A 一级指标 cell with a 二级指标 header beside it: an indicator block's header. */
 function hasLevel2Header(idx: GridIndex, l1: Pos): boolean {
   for (let c = l1.col + 1; c < idx.width; c++) {
-    const t = idx.text({ row: l1.row, col: c });
+    const t = idx.textAt(l1.row, c);
     if (t !== '' && LEVEL2_HEADER_KEYS.has(synonymKey(t).key.replace(SET_SUFFIX, ''))) return true;
   }
   return false;
@@ -629,6 +656,9 @@ export interface SheetTables {
   unread: UnreadTable[];
 }
 
+/** Head labels where another part of the sheet begins: an indicator block ends at the first below it. */
+const STOP_FIELDS = new Set<HeadField>(['code', 'name', 'goals', 'longGoals', 'total', 'budgetBlock', 'spendingPlan']);
+
 /**
  * Reads every target table of a sheet, and the indicator headers that could not be read as one
  * (with what they lack). Never throws on any grid.
@@ -638,12 +668,10 @@ export function readSheetTables(grid: Grid, sheet: string): SheetTables {
   const out: SheetTables = { tables: [], unread: [] };
   if (idx.level1.length === 0) return out;
   const identities = idx.heads.filter((h) => h.field === 'code' || h.field === 'name');
-  const stopFields = new Set<HeadField>(['code', 'name', 'goals', 'longGoals', 'total', 'budgetBlock', 'spendingPlan']);
-  const stops = [
-    ...idx.heads.filter((h) => stopFields.has(h.field)).map((h) => h.row),
-    ...idx.titles.map((t) => t.row),
-    ...idx.level1.map((l) => l.row),
-  ].sort((a, b) => a - b);
+  const stops: number[] = [];
+  for (const h of idx.heads) if (STOP_FIELDS.has(h.field)) stops.push(h.row);
+  for (const t of idx.titles) stops.push(t.row);
+  for (const l of idx.level1) stops.push(l.row);
   const between = (hits: readonly Pos[], top: number, until: number) => hits.some((h) => h.row >= top && h.row < until);
 
   const headers = idx.level1.filter((l1) => hasLevel2Header(idx, l1));
@@ -756,7 +784,8 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
     return textField(NO_CELLS, nowhere);
   };
 
-  const identity = [hits.code, hits.name].filter((h): h is Hit<'head'> => h !== undefined).sort((a, b) => a.row - b.row || a.col - b.col)[0];
+  // The first of 项目编码 and 项目名称 in reading order.
+  const identity = hits.code && hits.name ? (readsBefore(hits.name, hits.code) ? hits.name : hits.code) : (hits.code ?? hits.name);
   // A table without an identity (the department-wide table) looks for its title above the indicator header.
   const { title, department: deptRow, unit } = readTitle(idx, identity ?? region.header, top);
   const department = hits.department ? text('department') : deptRow;
@@ -818,11 +847,7 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
     goals,
     indicators,
     labels: { ...labels, indicatorHeader: a1(header.row, header.col) },
-    indicatorColumns: Object.fromEntries(
-      (Object.entries(columns) as [ColumnField, number][])
-        .filter(([k]) => k !== 'scoring' && k !== 'remark')
-        .map(([k, c]) => [k as IndicatorColumnKey, a1(header.row, c)]),
-    ),
+    indicatorColumns: indicatorColumnCells(columns, header.row),
     year: yearOf(title.text, name.text),
     framework: detectFramework(indicators),
     amountCells: amounts.cells,
@@ -835,6 +860,13 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
   const points = columns.weight !== undefined ? blockPoints(idx, header) : undefined;
   if (points !== undefined && points > 0) table.weightTotal = points;
   return table;
+}
+
+/** The header cell of each indicator column the rules name (评分 and 备注 columns are not among them). */
+function indicatorColumnCells(columns: ColumnMap, headerRow: number): Partial<Record<IndicatorColumnKey, string>> {
+  const cells: Partial<Record<IndicatorColumnKey, string>> = {};
+  for (const k of Object.keys(columns) as ColumnField[]) if (k !== 'scoring' && k !== 'remark') cells[k] = a1(headerRow, columns[k]!);
+  return cells;
 }
 
 /** The amount unit of the table: a `单位：元` note in its head (the nearest above the header wins), else 万元. */
@@ -937,7 +969,7 @@ function readList(idx: GridIndex, listHeads: readonly Hit<'head'>[], block: Bloc
   const nameHit = col('name') ?? col('code')!;
   const unitHit = col('implementingUnit') ?? col('department');
   const starts: number[] = [];
-  for (let r = block.start; r < end; r++) if (idx.text({ row: r, col: nameHit.col }) !== '') starts.push(r);
+  for (let r = block.start; r < end; r++) if (idx.textAt(r, nameHit.col) !== '') starts.push(r);
   const unit = tableUnit(idx, 0, block.header.row);
   const tables: TargetTable[] = [];
   const title = (() => {
@@ -957,7 +989,7 @@ function readList(idx: GridIndex, listHeads: readonly Hit<'head'>[], block: Bloc
     // The department: the nearest total row above (a 单位名称 without a 项目名称).
     let department = textField(NO_CELLS, block.header);
     for (let r = startRow - 1; r >= block.start && unitHit; r--) {
-      if (idx.text({ row: r, col: nameHit.col }) === '' && idx.text({ row: r, col: unitHit.col }) !== '') {
+      if (idx.textAt(r, nameHit.col) === '' && idx.textAt(r, unitHit.col) !== '') {
         department = textField(grid, { row: r, col: unitHit.col });
         break;
       }

@@ -45,7 +45,34 @@ function valueKey(ind: Indicator): string {
   return key;
 }
 
-const rowKey = (ind: Indicator) => `${labelKey(ind.level3.text)}\n${valueKey(ind)}`;
+/** Rows as numbers: one per distinct (三级指标, 指标值) pair, without building a key string per row. */
+class RowIds {
+  private readonly byName = new Map<string, Map<string, number>>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  of(ind: Indicator): number {
+    const name = labelKey(ind.level3.text);
+    let byValue = this.byName.get(name);
+    if (!byValue) this.byName.set(name, (byValue = new Map()));
+    const value = valueKey(ind);
+    let id = byValue.get(value);
+    if (id === undefined) byValue.set(value, (id = this.count++));
+    return id;
+  }
+}
+
+/** The numbers in ascending order, each once (sorts `ids` in place). */
+function distinctSorted(ids: number[]): number[] {
+  ids.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[n - 1]) ids[n++] = ids[i];
+  ids.length = n;
+  return ids;
+}
 
 /** A group of tables with the very same set of rows. */
 interface Block {
@@ -55,19 +82,16 @@ interface Block {
 
 export const copiedBlocks: WorkbookRule = (tables) => {
   // Rows as numbers, blocks as sorted sets of them, identical blocks in one bucket.
-  const ids = new Map<string, number>();
+  const ids = new RowIds();
   const buckets = new Map<string, Block>();
   for (const t of tables) {
-    const rows = new Set<number>();
+    const ofTable: number[] = [];
     for (const ind of t.indicators) {
       if (ind.level3.text === '' && ind.value.text === '') continue;
-      const key = rowKey(ind);
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
-      rows.add(id);
+      ofTable.push(ids.of(ind));
     }
-    if (rows.size < MIN_ROWS) continue;
-    const sorted = [...rows].sort((a, b) => a - b);
+    const sorted = distinctSorted(ofTable);
+    if (sorted.length < MIN_ROWS) continue;
     const signature = sorted.join(',');
     const block = buckets.get(signature);
     if (block) block.tables.push(t);
@@ -77,9 +101,9 @@ export const copiedBlocks: WorkbookRule = (tables) => {
   if (blocks.length === 0) return [];
 
   // Rarest rows first (by how many distinct blocks hold them), then the prefix index.
-  const frequency = new Map<number, number>();
-  for (const b of blocks) for (const r of b.rows) frequency.set(r, (frequency.get(r) ?? 0) + 1);
-  for (const b of blocks) b.rows.sort((x, y) => frequency.get(x)! - frequency.get(y)! || x - y);
+  const frequency = new Uint32Array(ids.size);
+  for (const b of blocks) for (const r of b.rows) frequency[r]++;
+  for (const b of blocks) b.rows.sort((x, y) => frequency[x] - frequency[y] || x - y);
   const index = new Map<number, number[]>();
   blocks.forEach((b, i) => {
     for (const r of b.rows.slice(0, b.rows.length - needed(b.rows.length) + 1)) {

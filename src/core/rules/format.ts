@@ -45,12 +45,14 @@ function straySpacesAt(t: TargetTable, label: string, f: Field<unknown>): Findin
 /** A text field with spaces at its ends or a run of spaces inside. */
 export const straySpaces: TableRule = (t) => {
   const findings: Finding[] = [];
-  const check = <T>(of: T, [label, field, carried]: Labelled<T>) => {
-    const f = field(of);
-    if (!carried?.(of) && hasStraySpaces(f.raw)) findings.push(straySpacesAt(t, label, f));
+  const check = <T>(of: T, fields: readonly Labelled<T>[]) => {
+    for (const [label, field, carried] of fields) {
+      const f = field(of);
+      if (!carried?.(of) && hasStraySpaces(f.raw)) findings.push(straySpacesAt(t, label, f));
+    }
   };
-  for (const labelled of TABLE_FIELDS) check(t, labelled);
-  for (const ind of t.indicators) for (const labelled of ROW_FIELDS) check(ind, labelled);
+  check(t, TABLE_FIELDS);
+  for (const ind of t.indicators) check(ind, ROW_FIELDS);
   return findings;
 };
 

@@ -76,10 +76,13 @@ const I023: RuleMeta = {
 export const goalWithoutIndicator: TableRule = (t: TargetTable) => {
   const goals = goalsWithWords(t.goals.text);
   if (goals.length === 0 || t.indicators.length === 0) return [];
-  const said = t.indicators.map((ind) => `${labelKey(ind.level3.text)}\n${labelKey(ind.description.text)}`).join('\n');
+  // What the indicators say, as label keys (cached per text): a word is said when one of them holds it.
+  const said: string[] = [];
+  for (const ind of t.indicators) said.push(labelKey(ind.level3.text), labelKey(ind.description.text));
+  const isSaid = (word: string) => said.some((s) => s.includes(word));
   const findings: Finding[] = [];
   for (const { goal, words } of goals) {
-    if (words.length === 0 || words.some((w) => said.includes(w))) continue;
+    if (words.length === 0 || words.some(isSaid)) continue;
     findings.push(
       finding(
         I023,

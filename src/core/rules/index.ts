@@ -1,6 +1,6 @@
 /** All rules of SPEC §4, and validation of a table or a workbook with them. */
 import { D001, D002 } from '../department/rules';
-import { Finding, RULE_IDS, RuleId, compareFindings } from '../finding';
+import { Finding, RULE_IDS, RuleId, severityRank } from '../finding';
 import { parseA1 } from '../grid';
 import { TargetTable } from '../model';
 import { Profile, ruleSetting } from '../profile';
@@ -77,8 +77,10 @@ function position(cell: string): number {
 /** Errors first, then warnings, then infos; within each by sheet order, row, column (stable). */
 function sortFindings(findings: Finding[], sheets: readonly string[]): Finding[] {
   const order = new Map(sheets.map((s, i) => [s, i]));
-  const keyed = findings.map((f) => ({ f, sheet: order.get(f.sheet) ?? sheets.length, at: position(f.cell) }));
-  keyed.sort((a, b) => compareFindings(a.f, b.f) || a.sheet - b.sheet || a.at - b.at);
+  // Severity and sheet in one number (a sheet not listed sorts after the listed ones), then the cell.
+  const perSeverity = sheets.length + 1;
+  const keyed = findings.map((f) => ({ f, group: severityRank(f.severity) * perSeverity + (order.get(f.sheet) ?? sheets.length), at: position(f.cell) }));
+  keyed.sort((a, b) => a.group - b.group || a.at - b.at);
   return keyed.map((k) => k.f);
 }
 

@@ -1,11 +1,11 @@
 /** Rules on the indicator block: one row per 绩效指标 (SPEC §4, I-rules). */
 import { Finding } from '../finding';
-import { Indicator } from '../model';
+import { Field, Indicator } from '../model';
 import { formatIndicatorValue } from '../parse';
 import { labelKey } from '../text';
 import { BASIS_CHOICES, Category, FRAMEWORKS, canonicalLevel1, indicatorNameKey, isBenefit, level1Names } from '../taxonomy';
 import { RuleMeta, TableRule, finding, hasField } from './rule';
-import { Quantity, annualSet, categoryOf, eachRow, frameworkOf, headerCell, valueFix } from './rows';
+import { Quantity, annualSet, categoriesOf, eachRow, frameworkOf, headerCell, valueFix } from './rows';
 
 const I001: RuleMeta = {
   id: 'I001',
@@ -30,8 +30,7 @@ export const requiredLevel1Missing: TableRule = (t, profile) => {
   if (t.indicators.length === 0) return [];
   const framework = frameworkOf(t, profile);
   const present = new Set<string | undefined>();
-  for (const ind of t.indicators) {
-    const c = categoryOf(ind, framework);
+  for (const c of categoriesOf(t.indicators, framework)) {
     present.add(c.level1);
     // 2015 and provincial: 满意度 is a 二级 under 效益指标, and satisfies a required 满意度指标.
     if (c.satisfaction) present.add('满意度指标');
@@ -103,11 +102,14 @@ const I006: RuleMeta = {
   description: { zh: '三级指标只是重复了二级或一级指标名称', en: '三级指标 only repeats its 二级/一级指标 name' },
   fixable: false,
 };
+/** A 一级/二级指标 cell whose name is `key` (an indicatorNameKey). */
+const isNamed = (f: Field<string>, key: string) => f.text !== '' && indicatorNameKey(f.text) === key;
+
 /** 三级指标 that only repeats its 二级 or 一级 name (seed: 三级指标 `数量指标` under 数量指标). */
 export const level3RepeatsLevel = eachRow((ind, t) => {
   const key = indicatorNameKey(ind.level3.text);
   if (key === '') return undefined;
-  const repeated = [ind.level2, ind.level1].find((f) => f.text !== '' && indicatorNameKey(f.text) === key);
+  const repeated = isNamed(ind.level2, key) ? ind.level2 : isNamed(ind.level1, key) ? ind.level1 : undefined;
   if (!repeated) return undefined;
   const level = repeated === ind.level2 ? '二级指标' : '一级指标';
   return finding(
@@ -192,19 +194,21 @@ const COUNT_GUESSES: readonly [RegExp, string][] = [
 
 /** The unit a row implies: by its 三级指标 name, else (for a 数量指标) by what its description counts. */
 function impliedUnit(ind: Indicator, category: Category): string | undefined {
-  for (const text of [ind.level3.text, ind.description.text]) {
-    const key = labelKey(text);
-    const unit = IMPLIED_UNITS.find(([re]) => re.test(key))?.[1];
-    if (unit) return unit;
-  }
-  if (category.level2 !== '数量指标') return undefined;
-  return COUNT_GUESSES.find(([re]) => re.test(ind.description.text))?.[1];
+  const unit = firstUnit(IMPLIED_UNITS, labelKey(ind.level3.text)) ?? firstUnit(IMPLIED_UNITS, labelKey(ind.description.text));
+  if (unit || category.level2 !== '数量指标') return unit;
+  return firstUnit(COUNT_GUESSES, ind.description.text);
+}
+
+/** The unit of the first pattern that `text` matches. */
+function firstUnit(guesses: readonly (readonly [RegExp, string])[], text: string): string | undefined {
+  for (const [re, unit] of guesses) if (re.test(text)) return unit;
+  return undefined;
 }
 
 /** The indicator a finding speaks of: its 三级指标, or its description when the 三级指标 only names a category. */
 function indicatorName(ind: Indicator): string {
   const key = indicatorNameKey(ind.level3.text);
-  const category = key !== '' && [ind.level2.text, ind.level1.text].some((l) => indicatorNameKey(l) === key);
+  const category = key !== '' && (indicatorNameKey(ind.level2.text) === key || indicatorNameKey(ind.level1.text) === key);
   return (category ? ind.description.text : '') || ind.level3.text || ind.description.text;
 }
 
@@ -239,6 +243,8 @@ export const quantityUnitMissing = eachRow((ind, t, _profile, category) => {
 
 /** Thresholds a satisfaction target may use: at least, more than, or exactly N %. */
 const THRESHOLD_OPERATORS: readonly Quantity['operator'][] = ['≥', '>', '='];
+/** What I010's fix can turn into `≥N%`: no operator or a threshold one, no unit or `%`. */
+const FIXABLE_OPERATORS: readonly Quantity['operator'][] = [null, ...THRESHOLD_OPERATORS];
 
 const I010: RuleMeta = {
   id: 'I010',
@@ -268,7 +274,7 @@ export const satisfactionThreshold = eachRow((ind, t, profile, category) => {
   }
   const zh = `满意度指标值“${text}”不是“≥N%”形式的门槛值`;
   const en = `The satisfaction target "${text}" is not a threshold of the form "≥ N%"`;
-  const fixable = v.kind === 'quantitative' && [null, ...THRESHOLD_OPERATORS].includes(v.operator) && ['', '%'].includes(v.unit);
+  const fixable = v.kind === 'quantitative' && FIXABLE_OPERATORS.includes(v.operator) && (v.unit === '' || v.unit === '%');
   if (!fixable) return finding(I010, t.sheet, cell, zh, en);
   const next: Quantity = { ...v, operator: v.operator ?? '≥', unit: '%' };
   const suggestion = formatIndicatorValue(next);

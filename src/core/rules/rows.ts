@@ -40,7 +40,7 @@ export const isCost = (category: Category) => category.level1 === '成本指标'
  */
 const rowCategories = new WeakMap<readonly Indicator[], { framework: Framework; categories: Category[] }>();
 
-function categoriesOf(rows: readonly Indicator[], framework: Framework): Category[] {
+export function categoriesOf(rows: readonly Indicator[], framework: Framework): Category[] {
   const c = rowCategories.get(rows);
   if (c && c.framework === framework && c.categories.length === rows.length) return c.categories;
   const categories = rows.map((ind) => categoryOf(ind, framework));
@@ -55,10 +55,11 @@ export const eachRow =
     const findings: Finding[] = [];
     const framework = frameworkOf(t, profile);
     const categories = categoriesOf(t.indicators, framework);
-    t.indicators.forEach((ind, i) => {
-      const f = check(ind, t, profile, categories[i], framework);
+    const rows = t.indicators;
+    for (let i = 0; i < rows.length; i++) {
+      const f = check(rows[i], t, profile, categories[i], framework);
       if (f) findings.push(f);
-    });
+    }
     return findings;
   };
 

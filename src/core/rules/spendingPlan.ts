@@ -18,7 +18,7 @@ function planValues(t: TargetTable): Decimal[] | undefined {
  */
 function perQuarterShares(t: TargetTable): Decimal[] | undefined {
   const values = planValues(t);
-  return values && sum(values).eq(HUNDRED) && !values[3].eq(HUNDRED) ? values : undefined;
+  return values && !values[3].eq(HUNDRED) && sum(values).eq(HUNDRED) ? values : undefined;
 }
 
 const S001: RuleMeta = {

@@ -4,7 +4,7 @@
  * 计算符号, rates beyond 100 %, cost targets written as floors, a 指标值类型 that contradicts
  * the value.
  */
-import { Indicator } from '../model';
+import { Field, Indicator } from '../model';
 import { formatIndicatorValue, leadingOperator } from '../parse';
 import { labelKey, toHalfWidth } from '../text';
 import { CellEdit, Finding } from '../finding';
@@ -33,19 +33,21 @@ const I014: RuleMeta = {
 /** A 三级指标 or 指标值 that is only a dash or star, or holds a placeholder; each cell reported. */
 export const templateLeftover: TableRule = (t) => {
   const findings: Finding[] = [];
+  const check = (label: string, field: Field<unknown>) => {
+    if (!isLeftover(field.text)) return;
+    findings.push(
+      finding(
+        I014,
+        t.sheet,
+        field.cell,
+        `${label}“${field.text}”是模板占位内容：请填写实际的${label}`,
+        `The ${label} "${field.text}" is a template placeholder: fill in the real one`,
+      ),
+    );
+  };
   for (const ind of t.indicators) {
-    for (const [label, labelEn, field] of [['三级指标', '三级指标', ind.level3], ['指标值', '指标值', ind.value]] as const) {
-      if (!isLeftover(field.text)) continue;
-      findings.push(
-        finding(
-          I014,
-          t.sheet,
-          field.cell,
-          `${label}“${field.text}”是模板占位内容：请填写实际的${label}`,
-          `The ${labelEn} "${field.text}" is a template placeholder: fill in the real one`,
-        ),
-      );
-    }
+    check('三级指标', ind.level3);
+    check('指标值', ind.value);
   }
   return findings;
 };
