@@ -6,9 +6,10 @@
  */
 import { readFileSync } from 'fs';
 import path from 'path';
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { CellRange, CellValue, Grid } from '../../src/core/grid';
 import { parseAddress } from '../fixtures/provinces/build';
+import { wordTable } from './fixtureDocx';
 
 export interface DepartmentFixture {
   source: { url: string; title: string; publisher: string; year: number; cut?: string };
@@ -34,34 +35,13 @@ export function fixtureGrid(f: DepartmentFixture): Grid & { merges: CellRange[] 
 
 export async function departmentDocx(f: DepartmentFixture): Promise<Uint8Array> {
   const { values, merges } = fixtureGrid(f);
-  const width = Math.max(...values.map((r) => r.length));
-  const at = (r: number, c: number) => merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
-  const rows = values.map((row, r) => {
-    const cells: TableCell[] = [];
-    for (let c = 0; c < width; ) {
-      const m = at(r, c);
-      const span = m ? m.right - m.left + 1 : 1;
-      const vertical = m !== undefined && m.bottom > m.top;
-      const first = !m || m.top === r;
-      const text = first && row[c] !== null && row[c] !== undefined ? String(row[c]) : '';
-      cells.push(
-        new TableCell({
-          ...(span > 1 ? { columnSpan: span } : {}),
-          ...(vertical ? { verticalMerge: first ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
-          children: (text ? text.split('\n') : ['']).map((line) => new Paragraph({ children: line ? [new TextRun({ text: line, font: { eastAsia: '宋体' } })] : [] })),
-        }),
-      );
-      c += span;
-    }
-    return new TableRow({ children: cells });
-  });
   const doc = new Document({
     creator: 'test fixture',
     sections: [
       {
         children: [
           ...f.paragraphs.map((text) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: { eastAsia: '黑体' }, size: 30 })] })),
-          new Table({ width: { size: 8306, type: WidthType.DXA }, columnWidths: Array(width).fill(Math.floor(8306 / width)), rows }),
+          wordTable(values, merges),
         ],
       },
     ],

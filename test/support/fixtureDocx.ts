@@ -68,7 +68,8 @@ export function fixtureBlocks(src: FixtureSource): FixtureBlock[] {
   return blocks;
 }
 
-function wordTable(values: CellValue[][], merges: readonly CellRange[]): Table {
+/** A grid as a Word table: merged areas become w:gridSpan across and w:vMerge down; a line break starts a new paragraph. */
+export function wordTable(values: CellValue[][], merges: readonly CellRange[]): Table {
   const width = Math.max(...values.map((r) => r.length));
   const at = (r: number, c: number) => merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
   const rows = values.map((row, r) => {

@@ -566,6 +566,16 @@ const operatorOf = (raw: CellValue): Parsed<Operator> => {
   return op === null ? { ok: false, empty: true, reason: 'empty' } : { ok: true, value: op };
 };
 
+/** The split layout (计算符号 / 计量单位 columns) reads as provincial, any other as standard. */
+const layoutOf = (c: ColumnMap): LayoutId => (c.operator !== undefined || c.unit !== undefined ? 'provincial' : 'standard');
+
+/** Marks the indicator columns a block does not have as absent fields (SPEC §3a: absent fields are not defects). */
+function absentColumns(columns: ColumnMap, absent: Set<FieldKey>): void {
+  for (const k of ['level3', 'description', 'value', 'basis', 'valueType', 'operator', 'unit', 'weight'] as const) {
+    if (columns[k] === undefined) absent.add(k);
+  }
+}
+
 function readIndicators(idx: GridIndex, block: Block, layout: LayoutId, unused: number[]): Indicator[] {
   const grid = idx.grid;
   const { columns, header } = block;
@@ -819,17 +829,14 @@ function readRegion(idx: GridIndex, region: Region, sheet: string): TargetTable 
   if (!annual) annual = blocks.length > 1 ? (blocks.find((b) => b.set !== 'long') ?? blocks[blocks.length - 1]) : blocks[0];
   const long = blocks.find((b) => b !== annual);
   const columns = annual.columns;
-  const layout: LayoutId = columns.operator !== undefined || columns.unit !== undefined ? 'provincial' : 'standard';
+  const layout = layoutOf(columns);
   const unusedRows: number[] = [];
   const indicators = readIndicators(idx, annual, layout, unusedRows);
-  const layoutOf = (c: ColumnMap): LayoutId => (c.operator !== undefined || c.unit !== undefined ? 'provincial' : 'standard');
   let longIndicators = long ? readIndicators(idx, long, layoutOf(long.columns), unusedRows) : undefined;
   if (!long && annual.longColumns) {
     longIndicators = readIndicators(idx, { ...annual, columns: annual.longColumns }, layoutOf(annual.longColumns), []);
   }
-  for (const k of ['level3', 'description', 'value', 'basis', 'valueType', 'operator', 'unit', 'weight'] as const) {
-    if (columns[k] === undefined) absent.add(k);
-  }
+  absentColumns(columns, absent);
   const name = hits.name ? text('name') : textField(NO_CELLS, nowhere);
   const header = annual.header;
   const table: TargetTable = {
@@ -1004,12 +1011,10 @@ function readList(idx: GridIndex, listHeads: readonly Hit<'head'>[], block: Bloc
     } else absent.add('total');
     const goalsHit = col('goals');
     if (!goalsHit) absent.add('goals');
-    const layout: LayoutId = block.columns.operator !== undefined || block.columns.unit !== undefined ? 'provincial' : 'standard';
+    const layout = layoutOf(block.columns);
     const unusedRows: number[] = [];
     const indicators = readIndicators(idx, { ...block, start: startRow, end: stop }, layout, unusedRows);
-    for (const k of ['level3', 'description', 'value', 'basis', 'valueType', 'operator', 'unit', 'weight'] as const) {
-      if (block.columns[k] === undefined) absent.add(k);
-    }
+    absentColumns(block.columns, absent);
     if (!col('code')) absent.add('code');
     const name = cell('name');
     const header = block.header;
