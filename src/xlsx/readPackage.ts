@@ -64,8 +64,14 @@ function attr(attrs: Record<string, string>, name: string, prefixed = false): st
 interface XmlHandler {
   open(name: string, attrs: Record<string, string>): void;
   text?(text: string): void;
-  close?(name: string): void;
+  /** Returns `STOP` when nothing further in the part is wanted: the rest is not parsed. */
+  close?(name: string): void | typeof STOP;
 }
+
+/** What a handler's `close` returns to end the part there (see `readSheet`). */
+const STOP = Symbol('stop');
+/** Thrown out of the parser's event to leave the part; caught in `parsePart` only. */
+class Stopped {}
 
 const local = (name: string) => {
   const colon = name.indexOf(':');
@@ -93,24 +99,32 @@ function parsePart(zip: ZipArchive, part: string, handler: XmlHandler): boolean 
   }
   if (handler.close) {
     const close = handler.close.bind(handler);
-    parser.on('closetag', (tag) => close(local(tag.name)));
+    parser.on('closetag', (tag) => {
+      if (close(local(tag.name)) === STOP) throw new Stopped();
+    });
   }
   const decoder = new TextDecoder('utf-8');
   let started = false;
   // The parser holds the text between two tags whole: a run without any `<` longer than any
   // real cell text could ever be is refused before it grows (a zip bomb of blanks).
   let sinceTag = 0;
-  const found = zip.read(part, (chunk) => {
-    const lastTag = chunk.lastIndexOf(0x3c);
-    sinceTag = lastTag < 0 ? sinceTag + chunk.length : chunk.length - lastTag;
-    if (sinceTag > MAX_TEXT_RUN) throw new WorkbookReadError('too-large', 'maxTextRun');
-    let text = decoder.decode(chunk, { stream: true });
-    if (!started) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      started = text.length > 0;
-    }
-    if (text) parser.write(text);
-  });
+  let found: boolean;
+  try {
+    found = zip.read(part, (chunk) => {
+      const lastTag = chunk.lastIndexOf(0x3c);
+      sinceTag = lastTag < 0 ? sinceTag + chunk.length : chunk.length - lastTag;
+      if (sinceTag > MAX_TEXT_RUN) throw new WorkbookReadError('too-large', 'maxTextRun');
+      let text = decoder.decode(chunk, { stream: true });
+      if (!started) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        started = text.length > 0;
+      }
+      if (text) parser.write(text);
+    });
+  } catch (e) {
+    if (e instanceof Stopped) return true;
+    throw e;
+  }
   if (!found) return false;
   parser.write(decoder.decode());
   parser.close();
@@ -209,7 +223,9 @@ function readStyles(zip: ZipArchive, part: string | undefined): (string | undefi
       }
     },
     close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
+      // What follows the cell formats (cell styles, the conditional formats' dxfs, colours) is
+      // not read: the part ends here.
+      if (name === 'cellXfs') return STOP;
     },
   });
   return formats;
@@ -318,6 +334,8 @@ function readSheet(zip: ZipArchive, part: string, ctx: SheetContext): Grid {
   /** Which element's text counts: 1 = <v> or <t> (not phonetic), 2 = <f>. */
   let collecting = 0;
   let phonetic = false;
+  /** Past `</sheetData>`. */
+  let cellsRead = false;
 
   const rowAt = (r: number): CellValue[] => {
     if (r >= values.length) {
@@ -396,6 +414,15 @@ function readSheet(zip: ZipArchive, part: string, ctx: SheetContext): Grid {
           break;
         case 'rPh':
           phonetic = false;
+          break;
+        case 'sheetData':
+          cellsRead = true;
+          break;
+        case 'mergeCells':
+          // The schema puts the merged areas after the cells and before everything else of a
+          // worksheet (validations, conditional formats, page set-up…), none of which is read:
+          // the part ends here. A part without them is read to its end.
+          if (cellsRead) return STOP;
           break;
         case 'c': {
           inCell = false;

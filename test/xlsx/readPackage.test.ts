@@ -20,15 +20,16 @@ const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xm
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A minimal package: workbook, its rels, the given sheets (name → sheetData XML) and extra parts. */
-function pkg(sheets: [string, string][], extra: ZipPart[] = [], opts: { sharedStrings?: string; mergeCells?: string[] } = {}): Buffer {
+function pkg(sheets: [string, string][], extra: ZipPart[] = [], opts: { sharedStrings?: string; mergeCells?: string[]; wholeSheet?: boolean } = {}): Buffer {
   const t = (s: string) => Buffer.from(s, 'utf8');
   const parts: ZipPart[] = [
     { name: '_rels/.rels', data: t(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
     { name: 'xl/workbook.xml', data: t(`<workbook ${NS}><sheets>${sheets.map(([n], i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`) },
     { name: 'xl/_rels/workbook.xml.rels', data: t(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`) },
+    // The sheets' cells (or, with `wholeSheet`, everything inside <worksheet>).
     ...sheets.map(([, data], i) => ({
       name: `xl/worksheets/sheet${i + 1}.xml`,
-      data: t(`<worksheet ${NS}><sheetData>${data}</sheetData>${opts.mergeCells ? `<mergeCells>${opts.mergeCells.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : ''}</worksheet>`),
+      data: t(opts.wholeSheet ? `<worksheet ${NS}>${data}</worksheet>` : `<worksheet ${NS}><sheetData>${data}</sheetData>${opts.mergeCells ? `<mergeCells>${opts.mergeCells.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : ''}</worksheet>`),
     })),
     ...extra,
   ];
@@ -97,6 +98,42 @@ describe('readWorkbookBytes: merged areas are ranges', () => {
   it('refuses more merged areas than the cap, in words', () => {
     const e = refused(() => readWorkbookBytes(pkg([['S', '<row r="1"><c r="A1"><v>1</v></c></row>']], [], { mergeCells: ['A1:B1', 'A2:B2', 'A3:B3'] }), limits({ maxMerges: 2 })));
     expect([e.kind, e.detail]).toEqual(['too-large', 'maxMerges']);
+  });
+});
+
+describe('readWorkbookBytes: a part is read only as far as the core needs it', () => {
+  const read = (xml: string) => readWorkbookBytes(pkg([['S', xml]], [], { wholeSheet: true }));
+  const cells = '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData>';
+
+  it('ends a worksheet after its merged areas: what follows (validations, formats, page set-up) is not parsed', () => {
+    // Broken past </mergeCells>, where nothing is read: the sheet still reads whole.
+    const r = read(`${cells}<mergeCells><mergeCell ref="A1:B1"/></mergeCells><dataValidations><broken`);
+    expect(r.unreadable).toEqual([]);
+    expect(r.sheets[0].grid).toEqual({ values: [[1, null]], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }] });
+  });
+
+  it('reads merged areas written out of the schema order, before the cells or after the validations', () => {
+    const before = read(`<mergeCells><mergeCell ref="A1:B1"/></mergeCells>${cells}`);
+    expect(before.sheets[0].grid).toEqual({ values: [[1, null]], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }] });
+    const after = read(`${cells}<dataValidations count="0"/><mergeCells><mergeCell ref="A1:B1"/></mergeCells>`);
+    expect(after.sheets[0].grid).toEqual(before.sheets[0].grid);
+  });
+
+  it('still names a worksheet broken before the end of its merged areas, and one without them broken anywhere', () => {
+    expect(read(`${cells}<mergeCells><mergeCell ref="A1:B1"/><broken</mergeCells>`).unreadable).toEqual([{ sheet: 'S', problem: 'corrupt', part: 'xl/worksheets/sheet1.xml' }]);
+    expect(read(`${cells}<dataValidations><broken`).unreadable).toEqual([{ sheet: 'S', problem: 'corrupt', part: 'xl/worksheets/sheet1.xml' }]);
+  });
+
+  it('ends the styles after the cell formats: the conditional formats\' dxfs that follow are not parsed', () => {
+    const styles = (tail: string): ZipPart => ({
+      name: 'xl/styles.xml',
+      data: Buffer.from(`<styleSheet ${NS}><numFmts><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>${tail}</styleSheet>`, 'utf8'),
+    });
+    const withStyles = (tail: string) => {
+      const bytes = pkg([['S', '<row r="1"><c r="A1" s="1"><v>0.5</v></c></row>']], [styles(tail)]);
+      return readWorkbookBytes(bytes).sheets[0].grid;
+    };
+    expect(withStyles('<dxfs count="1"><dxf><broken').formats).toEqual([['0.0%']]);
   });
 });
 
