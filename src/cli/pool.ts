@@ -62,6 +62,12 @@ function deathOf(code: number | null, signal: NodeJS.Signals | null, stderr: str
 }
 
 /**
+ * Tasks a worker holds at once: the one it is doing and the next, so it never waits for this
+ * process (busy printing, or off the core while the workers use every core) between two tasks.
+ */
+const IN_FLIGHT = 2;
+
+/**
  * Runs every task on the pool; `onOutcome` hears of each as it finishes (in finishing order),
  * the returned list is in task order.
  */
@@ -78,7 +84,11 @@ export function runPool<T, R, D = unknown>(
     ...workerArgs(options.script),
   ];
   let next = 0;
+  /** Tasks given to a worker that died before it began them: given again first. */
+  const again: number[] = [];
   let finished = 0;
+  const take = (): number | undefined => (again.length ? again.shift() : next < tasks.length ? next++ : undefined);
+  const waiting = () => again.length > 0 || next < tasks.length;
 
   return new Promise((resolve) => {
     const settle = (index: number, outcome: TaskOutcome<R>) => {
@@ -89,13 +99,14 @@ export function runPool<T, R, D = unknown>(
     };
 
     const startWorker = () => {
-      if (next >= tasks.length) return;
+      if (!waiting()) return;
       const child: ChildProcess = spawn(process.execPath, args, {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         serialization: 'advanced',
         windowsHide: true,
       });
-      let current: number | undefined;
+      /** The tasks this worker holds, in the order it does them: the first is under way. */
+      const held: number[] = [];
       let timer: NodeJS.Timeout | undefined;
       let timedOut = false;
       let stderr = '';
@@ -108,39 +119,44 @@ export function runPool<T, R, D = unknown>(
         try {
           child.send(message);
         } catch {
-          // The worker is gone: its 'exit' reports the task.
+          // The worker is gone: its 'close' reports the task.
         }
       };
+      /** The time allowed runs for the task under way only. */
+      const timeFirst = () => {
+        clearTimeout(timer);
+        if (options.taskTimeoutMs === undefined || held.length === 0) return;
+        timer = setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, options.taskTimeoutMs);
+      };
       const give = () => {
-        if (next >= tasks.length) {
-          current = undefined;
+        const idle = held.length === 0;
+        for (let index = take(); index !== undefined; index = held.length < IN_FLIGHT ? take() : undefined) {
+          held.push(index);
+          send({ index, task: tasks[index] });
+        }
+        if (held.length === 0) {
           if (child.connected) child.disconnect(); // the worker ends once its channel closes
-          return;
-        }
-        current = next++;
-        timedOut = false;
-        if (options.taskTimeoutMs !== undefined) {
-          timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGKILL');
-          }, options.taskTimeoutMs);
-        }
-        send({ index: current, task: tasks[current] });
+        } else if (idle) timeFirst();
       };
 
       child.on('message', (reply: Reply<R>) => {
-        if (reply.index !== current) return;
-        clearTimeout(timer);
+        if (reply.index !== held[0]) return;
+        held.shift();
+        timeFirst();
         settle(reply.index, 'value' in reply ? { ok: true, value: reply.value } : { ok: false, failure: 'died', detail: reply.error });
         give();
       });
-      // A worker that cannot be started or written to: its 'exit' (or 'close') reports the task.
+      // A worker that cannot be started or written to: its 'close' reports the task.
       child.on('error', () => undefined);
       child.on('close', (code, signal) => {
         clearTimeout(timer);
-        if (current === undefined) return;
-        const index = current;
-        current = undefined;
+        const index = held.shift();
+        if (index === undefined) return;
+        // The task under way fails; the ones not yet begun go to the next worker.
+        again.unshift(...held.splice(0));
         const failure = timedOut ? { failure: 'timeout' as const, detail: `${options.taskTimeoutMs} ms` } : deathOf(code, signal, stderr);
         settle(index, { ok: false, ...failure });
         startWorker(); // a fresh worker for the tasks still waiting
@@ -161,15 +177,27 @@ export function serveTasks<T, R, D = unknown>(handle: (task: T, data: D) => Prom
   const send = process.send?.bind(process);
   if (!send) throw new Error('serveTasks runs only inside a worker process started by runPool');
   let data: D | undefined;
+  // Tasks arrive ahead of time (IN_FLIGHT) and are done one after the other, never together.
+  const queue: { index: number; task: T }[] = [];
+  let busy = false;
+  const work = async () => {
+    busy = true;
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const { index, task } = item;
+      try {
+        send({ index, value: await handle(task, data as D) } satisfies Reply<R>);
+      } catch (e) {
+        send({ index, error: e instanceof Error ? e.message : String(e) } satisfies Reply<R>);
+      }
+    }
+    busy = false;
+  };
   process.on('message', (message: Message<T, D>) => {
     if ('init' in message) {
       data = message.init;
       return;
     }
-    const { index, task } = message;
-    handle(task, data as D).then(
-      (value) => send({ index, value } satisfies Reply<R>),
-      (e: unknown) => send({ index, error: e instanceof Error ? e.message : String(e) } satisfies Reply<R>),
-    );
+    queue.push(message);
+    if (!busy) void work();
   });
 }

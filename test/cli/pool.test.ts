@@ -40,6 +40,19 @@ describe('runPool', () => {
     expect(outcomes[5]).toEqual({ ok: false, failure: 'died', detail: 'exit code 3' });
   });
 
+  it('gives a worker its next task ahead, and a task held by a worker that dies before beginning it to the next worker', async () => {
+    // One worker holds two tasks at a time: the task after each failure was already sent to the worker that died.
+    const tasks: PoolTestTask[] = [
+      { kind: 'exit', n: 1 },
+      { kind: 'double', n: 2 },
+      { kind: 'hang', n: 3 },
+      { kind: 'double', n: 4 },
+      { kind: 'double', n: 5 },
+    ];
+    const outcomes = await runPool<PoolTestTask, number>(tasks, { jobs: 1, script: SCRIPT, taskTimeoutMs: 5_000 });
+    expect(outcomes.map((o) => (o.ok ? o.value : o.failure))).toEqual(['died', 4, 'timeout', 8, 10]);
+  });
+
   it('gives every worker the pool data before its first task', async () => {
     const tasks: PoolTestTask[] = [1, 2, 3].map((n) => ({ kind: 'offset', n }));
     const outcomes = await runPool<PoolTestTask, number, { offset: number }>(tasks, { jobs: 2, script: SCRIPT, workerData: { offset: 100 } });
