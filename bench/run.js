@@ -11,7 +11,11 @@
  *  (d) `check FOLDER` over 1,000 workbooks of 20 tables, `--jobs 1` against `--jobs 2`, as
  *      whole processes (issue 11: goal ≥ 1.8×), with the CPU time of the process and its
  *      worker processes (Linux: /proc; elsewhere the main process only).
+ * Whole processes are run round robin (one run of each command, then again) and each ratio is
+ * also given run by run, side by side, because a virtual machine's speed drifts by tens of
+ * percent within a minute (measured here: the same --jobs 1 run took 10 to 18 s).
  * `node bench/run.js jobs` runs only (d); BENCH_JOBS_FILES and BENCH_JOBS_RUNS change its size.
+ * `node bench/run.js file` runs only (b) and (c); BENCH_FILE_RUNS changes their number of runs.
  * `node bench/run.js core` runs only (a); BENCH_CORE_RUNS changes its number of timed runs, and
  * BENCH_CORE_FINDINGS=FILE writes the findings of one run as JSON (to compare two versions).
  */
@@ -40,7 +44,7 @@ const CORE_TABLES = 1000;
 const CORE_RUNS = Number(process.env.BENCH_CORE_RUNS ?? 15);
 const CORE_WARMUPS = 3;
 const SHEETS = 500;
-const FILE_RUNS = 5;
+const FILE_RUNS = Number(process.env.BENCH_FILE_RUNS ?? 7);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -162,10 +166,23 @@ const ExcelJS = require('exceljs');
 const READER_SCRIPT = (file) => `
 require(${JSON.stringify(path.join(dist, 'xlsx'))}).readWorkbookGrids(${JSON.stringify(file)}).then((r) => { if (!r.sheets.length) process.exit(3); });`;
 
-/** Median time and the peak memory of the median run's process, over FILE_RUNS runs. */
-function processFigures(args) {
-  const runs = Array.from({ length: FILE_RUNS }, () => runProcess(args));
-  return { ms: median(runs.map((r) => r.elapsed)), rss: Math.max(...runs.map((r) => r.rss)), runs: runs.map((r) => r.elapsed) };
+/**
+ * Each command run FILE_RUNS times, round robin (one run of each, then again), so that a
+ * machine whose speed drifts during the bench (a virtual machine's neighbours) weighs on every
+ * command alike: median time, peak memory and every run, per command.
+ */
+function processFiguresRoundRobin(commands) {
+  const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let i = 0; i < FILE_RUNS; i++) for (const [k, args] of Object.entries(commands)) runs[k].push(runProcess(args));
+  return Object.fromEntries(
+    Object.entries(runs).map(([k, rs]) => [k, { ms: median(rs.map((r) => r.elapsed)), rss: Math.max(...rs.map((r) => r.rss)), runs: rs.map((r) => r.elapsed) }]),
+  );
+}
+
+/** The ratio of two commands run side by side in each round: median and range over the rounds. */
+function pairedRatios(a, b) {
+  const ratios = a.runs.map((x, i) => x / b.runs[i]);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
 }
 
 async function benchFile() {
@@ -200,13 +217,13 @@ async function benchFile() {
       fs.rmSync(out, { force: true });
       procSummaries.push(timeProcess([path.join(root, 'bin', 'budget-targets.js'), 'summary', file, '-o', out]));
     }
-    const readers = {
-      floor: processFigures(['-e', FLOOR_SCRIPT(file)]),
-      exceljs: processFigures(['-e', loadScript]),
-      stream: processFigures(['-e', STREAM_SCRIPT(file)]),
-      ours: processFigures(['-e', READER_SCRIPT(file)]),
-      check: processFigures([path.join(root, 'bin', 'budget-targets.js'), 'check', '--json', file]),
-    };
+    const readers = processFiguresRoundRobin({
+      floor: ['-e', FLOOR_SCRIPT(file)],
+      exceljs: ['-e', loadScript],
+      stream: ['-e', STREAM_SCRIPT(file)],
+      ours: ['-e', READER_SCRIPT(file)],
+      check: [path.join(root, 'bin', 'budget-targets.js'), 'check', '--json', file],
+    });
     return { made, size, projects, loads, checks, procLoads, procChecks, procSummaries, readers };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -217,7 +234,7 @@ async function benchFile() {
 const JOBS_FILES = Number(process.env.BENCH_JOBS_FILES ?? 1000);
 const JOBS_TABLES = 20;
 const JOBS_DISTINCT = 20;
-const JOBS_RUNS = Number(process.env.BENCH_JOBS_RUNS ?? 2);
+const JOBS_RUNS = Number(process.env.BENCH_JOBS_RUNS ?? 4);
 
 /**
  * A county's folder: JOBS_FILES workbooks of JOBS_TABLES tables each, in 10 department
@@ -286,7 +303,8 @@ async function benchJobs() {
     console.log(`(d) check FOLDER: ${JOBS_FILES} workbooks of ${JOBS_TABLES} tables (${(bytes / 1024).toFixed(0)} KiB each; generated in ${ms(made)})`);
     console.log(line(1, one, t1, c1));
     console.log(line(2, two, t2, c2));
-    console.log(`    speed-up --jobs 2 over --jobs 1: ${(t1 / t2).toFixed(2)}×   goal ≥ 1.8×: ${t1 / t2 >= 1.8 ? 'met' : 'NOT MET'}`);
+    const pairs = one.map((r, i) => r.wall / two[i].wall);
+    console.log(`    speed-up --jobs 2 over --jobs 1: ${(t1 / t2).toFixed(2)}×   goal ≥ 1.8×: ${t1 / t2 >= 1.8 ? 'met' : 'NOT MET'}   (run by run, side by side: ${pairs.map((x) => x.toFixed(2)).join(', ')}×)`);
     console.log(`    CPU of --jobs 2 / --jobs 1: ${(c2 / c1).toFixed(2)} (parallel overhead; on ${os.cpus().length} idle cores the speed-up is at most ${Math.min(2, (2 * c1) / c2).toFixed(2)}×)`);
     console.log(`    load average during the run: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other processes compete for them)`);
   } finally {
@@ -297,7 +315,7 @@ async function benchJobs() {
 async function mainBench() {
   console.log(`budget-targets benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores)\n`);
   if (process.argv[2] === 'jobs') return benchJobs();
-  printCore();
+  if (process.argv[2] !== 'file') printCore();
   if (process.argv[2] === 'core') return undefined;
 
   const f = await benchFile();
@@ -323,13 +341,14 @@ async function mainBench() {
   row('budget-targets check --json', r.check);
   const vsLoad = r.check.ms / r.exceljs.ms;
   const vsFloor = r.check.ms / r.floor.ms;
-  console.log(`    check / ExcelJS full load: ${vsLoad.toFixed(2)}×   target ≤ 0.5×: ${vsLoad <= 0.5 ? 'met' : 'NOT MET'}`);
-  console.log(`    check / floor:             ${vsFloor.toFixed(2)}×   target ≤ 3×:   ${vsFloor <= 3 ? 'met' : 'NOT MET'}`);
+  const range = (x) => `(run by run, side by side: median ${x.median.toFixed(2)}×, ${x.min.toFixed(2)}–${x.max.toFixed(2)}×)`;
+  console.log(`    check / ExcelJS full load: ${vsLoad.toFixed(2)}×   target ≤ 0.5×: ${vsLoad <= 0.5 ? 'met' : 'NOT MET'}   ${range(pairedRatios(r.check, r.exceljs))}`);
+  console.log(`    check / floor:             ${vsFloor.toFixed(2)}×   target ≤ 3×:   ${vsFloor <= 3 ? 'met' : 'NOT MET'}   ${range(pairedRatios(r.check, r.floor))}`);
   console.log(`    check peak memory:         ${r.check.rss.toFixed(0)} MB   target ≤ 100 MB: ${r.check.rss <= 100 ? 'met' : 'NOT MET'}`);
   // summary on one workbook: its grids read, the summary sheet added to a copy of the package.
   console.log(`    process: budget-targets summary (one sheet part added)  median of ${FILE_RUNS}: ${ms(median(f.procSummaries))}\n`);
 
-  await benchJobs();
+  if (process.argv[2] !== 'file') await benchJobs();
 }
 
 mainBench().catch((e) => {

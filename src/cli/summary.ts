@@ -14,22 +14,23 @@ import { uniqueSheetName } from '../core/sheetNames';
 import { buildSummary, hasSummaryShape, summarySheetName, writeSummarySheet } from '../core/summary';
 import { readTargetTable } from '../core/layout/reader';
 import { TargetTable } from '../core/model';
-import {
-  PackageError, Workbook, addWorksheetAt, applySheetWrite, copyWorksheet, markSummarySheet, newWorkbook, openWorkbookPackage,
-  saveWorkbook, writeFileAtomically, writeSummaryPackage,
-} from '../xlsx';
-import type { WorkbookPackage } from '../xlsx';
+// From the adapter's modules, not its index: one input never loads ExcelJS (only `newWorkbook` does, for several).
+import { applySheetWrite } from '../xlsx/applySheetWrite';
+import { PackageError, openWorkbookPackage, writeSummaryPackage } from '../xlsx/summaryPackage';
+import type { WorkbookPackage } from '../xlsx/summaryPackage';
+import type { Workbook } from '../xlsx/workbook';
+import { addWorksheetAt, copyWorksheet, markSummarySheet, saveWorkbook, writeFileAtomically } from '../xlsx/workbookFile';
 import { Io } from './io';
 import { sheetProblemMessage } from './readMessages';
 import { printable } from './terminalText';
 import { msg } from './messages';
 import { fixedDate, isInputFile } from './output';
-import { LoadedWorkbook, UnreadableFile, loadWorkbookFile } from './workbook';
+import { LoadedWorkbook, ReadWorkbook, UnreadableFile, loadWorkbookFile, readWorkbookFile } from './workbook';
 import { readTables } from '../core/workbook';
 
 /** Puts all project sheets of several workbooks into a new one, returning their tables under the new names. */
-function combine(inputs: readonly { file: string; loaded: LoadedWorkbook }[], io: Io): { workbook: Workbook; tables: TargetTable[] } {
-  const workbook = newWorkbook();
+async function combine(inputs: readonly { file: string; loaded: LoadedWorkbook }[], io: Io): Promise<{ workbook: Workbook; tables: TargetTable[] }> {
+  const workbook = (await import('../xlsx/workbook')).newWorkbook();
   const tables: TargetTable[] = [];
   const taken: string[] = [];
   for (const { file, loaded } of inputs) {
@@ -55,13 +56,26 @@ export async function summaryCommand(files: readonly string[], out: string, prof
     io.err(msg.outExists(out));
     return 2;
   }
+  if (files.length === 1) {
+    // One input is copied as a package: only our reader reads it (ExcelJS never does), and a sheet
+    // that cannot be read is kept in the copy as it was (only combining would lose it).
+    let read: ReadWorkbook & { bytes: Buffer };
+    try {
+      read = await readWorkbookFile(files[0]);
+    } catch (e) {
+      if (!(e instanceof UnreadableFile)) throw e;
+      io.err(e.message);
+      return 2;
+    }
+    // Its project is not in the totals: say so.
+    for (const u of read.unreadable) io.err(printable(`${files[0]}：${sheetProblemMessage(u).message}`));
+    return summariseOne(files[0], read, out, profile, io);
+  }
+
   const inputs: { file: string; loaded: LoadedWorkbook }[] = [];
   for (const file of files) {
     try {
-      // One input is copied as a package: its grids are all that is read through ExcelJS, and a
-      // sheet that cannot be read is kept in the copy as it was (only combining would lose it).
-      const single = files.length === 1;
-      inputs.push({ file, loaded: await loadWorkbookFile(file, { readOnly: single, keepUnreadable: single }) });
+      inputs.push({ file, loaded: await loadWorkbookFile(file) });
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       io.err(e.message);
@@ -69,13 +83,7 @@ export async function summaryCommand(files: readonly string[], out: string, prof
   }
   if (inputs.length < files.length) return 2;
 
-  if (inputs.length === 1) {
-    // A sheet that could not be read is kept in the copy as it was, but its project is not in the totals: say so.
-    for (const u of inputs[0].loaded.unreadable) io.err(printable(`${inputs[0].file}：${sheetProblemMessage(u).message}`));
-    return summariseOne(inputs[0].file, inputs[0].loaded, out, profile, io);
-  }
-
-  const { workbook, tables } = combine(inputs, io);
+  const { workbook, tables } = await combine(inputs, io);
   const existing = workbook.worksheets.map((ws) => ({ name: ws.name, ours: false }));
   if (tables.length === 0) {
     io.err(msg.summaryNoTables);
@@ -99,7 +107,7 @@ export async function summaryCommand(files: readonly string[], out: string, prof
 }
 
 /** One workbook: the summary goes into a copy of its package, everything else untouched. */
-async function summariseOne(file: string, loaded: LoadedWorkbook, out: string, profile: Profile, io: Io): Promise<number> {
+async function summariseOne(file: string, loaded: ReadWorkbook & { bytes: Buffer }, out: string, profile: Profile, io: Io): Promise<number> {
   let pkg: WorkbookPackage;
   try {
     pkg = await openWorkbookPackage(loaded.bytes);

@@ -10,7 +10,6 @@ import { readInputFile } from '../xlsx/inputFile';
 import { DEFAULT_LIMITS, ReadLimits, UnreadableSheet, WorkbookReadError } from '../xlsx/limits';
 import { SheetGrid, readWorkbookBytes } from '../xlsx/readPackage';
 import type { Grid } from '../core/grid';
-import type { LoadOptions } from '../xlsx/readGrids';
 import type { Workbook } from '../xlsx/workbook';
 import { msg } from './messages';
 import { readErrorReason, sheetProblemMessage } from './readMessages';
@@ -39,11 +38,15 @@ export interface ReadWorkbook {
   unreadable: UnreadableSheet[];
 }
 
-/** Reads an `.xlsx` file's grids within `limits`; throws `UnreadableFile` with a reason an officer understands. */
-export async function readWorkbookFile(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadWorkbook> {
+/**
+ * Reads an `.xlsx` file's grids within `limits`, with the bytes they were read from (what a
+ * caller copies is what was read); throws `UnreadableFile` with a reason an officer understands.
+ */
+export async function readWorkbookFile(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadWorkbook & { bytes: Buffer }> {
   try {
-    const read = readWorkbookBytes(await readInputFile(file, limits.maxFileBytes), limits);
-    return { sheets: read.sheets, summarySheet: ownSummarySheet(read.sheets, read.summarySheet), unreadable: read.unreadable };
+    const bytes = await readInputFile(file, limits.maxFileBytes);
+    const read = readWorkbookBytes(bytes, limits);
+    return { bytes, sheets: read.sheets, summarySheet: ownSummarySheet(read.sheets, read.summarySheet), unreadable: read.unreadable };
   } catch (e) {
     throw new UnreadableFile(file, reasonOf(e));
   }
@@ -53,8 +56,6 @@ export async function readWorkbookFile(file: string, limits: ReadLimits = DEFAUL
 const MAX_MERGE_AREA_TO_COPY = 100_000;
 
 export interface LoadedWorkbook extends ReadWorkbook {
-  /** The file's bytes, as read once: what was summarised is what gets copied. */
-  bytes: Buffer;
   workbook: Workbook;
 }
 
@@ -65,26 +66,13 @@ function ownSummarySheet(sheets: readonly SheetGrid[], marked: string | undefine
 }
 
 /**
- * Loads an `.xlsx` file to write it back (`summary`): read first by the capped reader, so a
- * hostile or damaged file is refused before ExcelJS sees it; a file with a sheet that cannot
- * be read is refused too (an ExcelJS copy would lose that sheet), unless `keepUnreadable`: the
- * caller copies the package itself, so that sheet is kept exactly as it was.
+ * Loads an `.xlsx` file to copy its sheets into another workbook (`summary` of several files):
+ * read first by the capped reader, so a hostile or damaged file is refused before ExcelJS sees
+ * it; a file with a sheet that cannot be read is refused too (an ExcelJS copy would lose that sheet).
  */
-export async function loadWorkbookFile(
-  file: string,
-  options: LoadOptions & { keepUnreadable?: boolean } = {},
-  limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<LoadedWorkbook> {
-  const { keepUnreadable = false, ...load } = options;
-  let bytes: Buffer;
-  let read;
-  try {
-    bytes = await readInputFile(file, limits.maxFileBytes);
-    read = readWorkbookBytes(bytes, limits);
-  } catch (e) {
-    throw new UnreadableFile(file, reasonOf(e));
-  }
-  if (read.unreadable.length && !keepUnreadable) {
+export async function loadWorkbookFile(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<LoadedWorkbook> {
+  const { bytes, ...read } = await readWorkbookFile(file, limits);
+  if (read.unreadable.length) {
     throw new UnreadableFile(file, read.unreadable.map((u) => sheetProblemMessage(u).message).join('；'));
   }
   // ExcelJS makes a cell object for every cell of a merged area: a merge over whole columns would exhaust memory.
@@ -96,13 +84,13 @@ export async function loadWorkbookFile(
   const { markedSummarySheet } = await import('../xlsx/workbookFile');
   let workbook: Workbook;
   try {
-    workbook = await loadWorkbook(bytes, load);
+    workbook = await loadWorkbook(bytes);
   } catch {
     throw new UnreadableFile(file, readErrorReason('corrupt'));
   }
   if (workbook.worksheets.length === 0) throw new UnreadableFile(file, readErrorReason('no-sheets'));
   const { sheets } = workbookGrids(workbook);
-  return { bytes, workbook, sheets, summarySheet: ownSummarySheet(sheets, markedSummarySheet(workbook)), unreadable: read.unreadable };
+  return { workbook, sheets, summarySheet: ownSummarySheet(sheets, markedSummarySheet(workbook)), unreadable: read.unreadable };
 }
 
 export interface WorkbookResult {

@@ -10,6 +10,7 @@ import path from 'path';
 import { tableToInput } from '../../src/core/layout/input';
 import { readTargetTable } from '../../src/core/layout/reader';
 import { readWorkbookGrids } from '../../src/xlsx';
+import { unzipParts, writeZip } from '../fuzz/hostile';
 import { SEED_JSON_PATH as SEED_JSON, SEED_TXT_PATH as SEED_TXT, canonical, seedTables } from '../support/seed';
 
 jest.setTimeout(120_000);
@@ -433,6 +434,18 @@ describe('summary', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('无法读取 garbage.xlsx');
     expect(() => readFileSync(at('never.xlsx'))).toThrow();
+  });
+
+  it('summarises one workbook with a sheet that cannot be read: that sheet is kept as it was, and the officer is told', () => {
+    const parts = unzipParts(at('seed.xlsx'));
+    const broken = Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row', 'utf8');
+    writeFileSync(at('one-broken.xlsx'), writeZip(parts.map((p) => (p.name === 'xl/worksheets/sheet10.xml' ? { name: p.name, data: broken } : p))));
+    const r = run(['summary', 'one-broken.xlsx', '-o', 'one-broken-summary.xlsx']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`one-broken.xlsx：工作表“${P[9]}”`);
+    expect(r.stdout).toContain('汇总表“汇总”，9 个项目');
+    const out = unzipParts(at('one-broken-summary.xlsx'));
+    expect(Buffer.from(out.find((p) => p.name === 'xl/worksheets/sheet10.xml')!.data).equals(broken)).toBe(true);
   });
 
   it('combines several workbooks: copies of their project sheets, names made unique, and one summary', async () => {
