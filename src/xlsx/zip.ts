@@ -152,6 +152,8 @@ export class ZipArchive {
       throw new WorkbookReadError('corrupt', entry.name);
     }
     if (bytes.length > cap) throw this.tooLarge(cap);
+    // Damaged data that still inflates: the size the directory states is the check (as ExcelJS's zip reader makes it).
+    if (bytes.length !== entry.size) throw new WorkbookReadError('corrupt', entry.name);
     this.inflatedTotal += bytes.length;
     for (let p = 0; p < bytes.length; p += SLICE) sink(bytes.subarray(p, Math.min(bytes.length, p + SLICE)));
     return true;

@@ -14,11 +14,24 @@ import { SEED_JSON_PATH } from './seed';
 
 export type Entries = Map<string, Buffer>;
 
-/** Every file entry of a zip, uncompressed, in the zip's order. */
+/**
+ * Every file entry of a zip, uncompressed, in the zip's order. An entry that cannot be inflated
+ * (damaged data, a size or CRC that does not match) is given as its compressed bytes, prefixed
+ * `damaged:`: a copy that passes it through unchanged compares equal, any other does not.
+ */
 export async function entriesOf(bytes: Buffer): Promise<Entries> {
   const zip = await JSZip.loadAsync(bytes);
   const out: Entries = new Map();
-  for (const [name, file] of Object.entries(zip.files)) if (!file.dir) out.set(name, await file.async('nodebuffer'));
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    try {
+      out.set(name, await file.async('nodebuffer'));
+    } catch {
+      // JSZip keeps an entry's bytes as they stand in the zip until it is inflated (an internal field).
+      const raw = (file as unknown as { _data: { compressedContent: Uint8Array } })._data.compressedContent;
+      out.set(name, Buffer.concat([Buffer.from('damaged:'), Buffer.from(raw)]));
+    }
+  }
   return out;
 }
 

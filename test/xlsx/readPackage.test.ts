@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
+import { deflateRawSync } from 'zlib';
 import {
   DEFAULT_LIMITS, ReadLimits, WorkbookReadError, applySheetWrite, loadWorkbook, readInputFile, readWorkbookBytes, workbookBuffer,
   workbookGrids,
@@ -186,6 +187,15 @@ describe('readWorkbookBytes: what cannot be read, said by kind', () => {
     const broken = parts.map((p) => (p.name === 'xl/workbook.xml' ? { name: p.name, data: p.data.subarray(0, 200) } : p));
     expect(kind(writeZip(broken))).toBe('corrupt');
     expect(kind(pkg([]))).toBe('no-sheets');
+  });
+
+  it('names a sheet whose data inflates to another size than the zip states (damaged, as ExcelJS refuses it)', () => {
+    const sheet = Buffer.from(`<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`, 'utf8');
+    const bytes = pkg([['好', '<row r="1"><c r="A1"><v>1</v></c></row>'], ['坏', '']]);
+    const lying = unzipPkg(bytes).map((p) => (p.name === 'xl/worksheets/sheet2.xml' ? { name: p.name, data: new Uint8Array(), deflated: { bytes: deflateRawSync(sheet), size: sheet.length + 1 } } : p));
+    const read = readWorkbookBytes(writeZip(lying));
+    expect(read.sheets.map((s) => s.name)).toEqual(['好']);
+    expect(read.unreadable).toEqual([{ sheet: '坏', problem: 'corrupt', part: 'xl/worksheets/sheet2.xml' }]);
   });
 
   it('names every sheet whose relationship, part or XML is missing or wrong, and reads the others', () => {
