@@ -25,7 +25,7 @@ import { sheetProblemMessage } from './readMessages';
 import { printable } from './terminalText';
 import { msg } from './messages';
 import { fixedDate, isInputFile } from './output';
-import { LoadedWorkbook, ReadWorkbook, UnreadableFile, loadWorkbookFile, readWorkbookFile } from './workbook';
+import { LoadedWorkbook, ReadWorkbookFile, UnreadableFile, loadWorkbookFile, readWorkbookFile } from './workbook';
 import { readTables } from '../core/workbook';
 
 /** Puts all project sheets of several workbooks into a new one, returning their tables under the new names. */
@@ -59,7 +59,7 @@ export async function summaryCommand(files: readonly string[], out: string, prof
   if (files.length === 1) {
     // One input is copied as a package: only our reader reads it (ExcelJS never does), and a sheet
     // that cannot be read is kept in the copy as it was (only combining would lose it).
-    let read: ReadWorkbook & { bytes: Buffer };
+    let read: ReadWorkbookFile;
     try {
       read = await readWorkbookFile(files[0]);
     } catch (e) {
@@ -107,7 +107,7 @@ export async function summaryCommand(files: readonly string[], out: string, prof
 }
 
 /** One workbook: the summary goes into a copy of its package, everything else untouched. */
-async function summariseOne(file: string, loaded: ReadWorkbook & { bytes: Buffer }, out: string, profile: Profile, io: Io): Promise<number> {
+async function summariseOne(file: string, loaded: ReadWorkbookFile, out: string, profile: Profile, io: Io): Promise<number> {
   let pkg: WorkbookPackage;
   try {
     pkg = await openWorkbookPackage(loaded.bytes);

@@ -38,11 +38,13 @@ export interface ReadWorkbook {
   unreadable: UnreadableSheet[];
 }
 
-/**
- * Reads an `.xlsx` file's grids within `limits`, with the bytes they were read from (what a
- * caller copies is what was read); throws `UnreadableFile` with a reason an officer understands.
- */
-export async function readWorkbookFile(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadWorkbook & { bytes: Buffer }> {
+/** A file's grids with the bytes they were read from: what a caller copies is what was read. */
+export interface ReadWorkbookFile extends ReadWorkbook {
+  bytes: Buffer;
+}
+
+/** Reads an `.xlsx` file's grids within `limits`; throws `UnreadableFile` with a reason an officer understands. */
+export async function readWorkbookFile(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadWorkbookFile> {
   try {
     const bytes = await readInputFile(file, limits.maxFileBytes);
     const read = readWorkbookBytes(bytes, limits);
