@@ -304,7 +304,7 @@ async function benchJobs() {
     console.log(line(1, one, t1, c1));
     console.log(line(2, two, t2, c2));
     const pairs = one.map((r, i) => r.wall / two[i].wall);
-    console.log(`    speed-up --jobs 2 over --jobs 1: ${(t1 / t2).toFixed(2)}×   goal ≥ 1.8×: ${t1 / t2 >= 1.8 ? 'met' : 'NOT MET'}   (run by run, side by side: ${pairs.map((x) => x.toFixed(2)).join(', ')}×)`);
+    console.log(`    speed-up --jobs 2 over --jobs 1: ${(t1 / t2).toFixed(3)}×   goal ≥ 1.8×: ${t1 / t2 >= 1.8 ? 'met' : 'NOT MET'}   (run by run, side by side: ${pairs.map((x) => x.toFixed(2)).join(', ')}×)`);
     console.log(`    CPU of --jobs 2 / --jobs 1: ${(c2 / c1).toFixed(2)} (parallel overhead; on ${os.cpus().length} idle cores the speed-up is at most ${Math.min(2, (2 * c1) / c2).toFixed(2)}×)`);
     console.log(`    load average during the run: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other processes compete for them)`);
   } finally {
@@ -342,7 +342,7 @@ async function mainBench() {
   const vsLoad = r.check.ms / r.exceljs.ms;
   const vsFloor = r.check.ms / r.floor.ms;
   const range = (x) => `(run by run, side by side: median ${x.median.toFixed(2)}×, ${x.min.toFixed(2)}–${x.max.toFixed(2)}×)`;
-  console.log(`    check / ExcelJS full load: ${vsLoad.toFixed(2)}×   target ≤ 0.5×: ${vsLoad <= 0.5 ? 'met' : 'NOT MET'}   ${range(pairedRatios(r.check, r.exceljs))}`);
+  console.log(`    check / ExcelJS full load: ${vsLoad.toFixed(3)}×   target ≤ 0.5×: ${vsLoad <= 0.5 ? 'met' : 'NOT MET'}   ${range(pairedRatios(r.check, r.exceljs))}`);
   console.log(`    check / floor:             ${vsFloor.toFixed(2)}×   target ≤ 3×:   ${vsFloor <= 3 ? 'met' : 'NOT MET'}   ${range(pairedRatios(r.check, r.floor))}`);
   console.log(`    check peak memory:         ${r.check.rss.toFixed(0)} MB   target ≤ 100 MB: ${r.check.rss <= 100 ? 'met' : 'NOT MET'}`);
   // summary on one workbook: its grids read, the summary sheet added to a copy of the package.
