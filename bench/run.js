@@ -163,8 +163,9 @@ const ExcelJS = require('exceljs');
   if (!cells) process.exit(3);
 })();`;
 
+/** Our reader from its own module: the adapter's index would load ExcelJS too (its writers), which `check` never does. */
 const READER_SCRIPT = (file) => `
-require(${JSON.stringify(path.join(dist, 'xlsx'))}).readWorkbookGrids(${JSON.stringify(file)}).then((r) => { if (!r.sheets.length) process.exit(3); });`;
+require(${JSON.stringify(path.join(dist, 'xlsx', 'readPackage'))}).readWorkbookGrids(${JSON.stringify(file)}).then((r) => { if (!r.sheets.length) process.exit(3); });`;
 
 /**
  * Each command run FILE_RUNS times, round robin (one run of each, then again), so that a
