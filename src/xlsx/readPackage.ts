@@ -396,7 +396,8 @@ function readSheet(zip: ZipArchive, part: string, ctx: SheetContext): Grid {
           const ref = a.ref;
           if (!ref || !/^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/.test(ref)) break;
           const m = parseRangeA1(ref);
-          if (m.top < MAX_ROWS && m.left < MAX_COLS) merges.push(m);
+          // Row 0 is no row (`A0:B1`): ignored like any other ref that is not a range.
+          if (m.top >= 0 && m.top < MAX_ROWS && m.left < MAX_COLS) merges.push(m);
           break;
         }
       }

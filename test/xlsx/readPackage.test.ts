@@ -96,6 +96,16 @@ describe('readWorkbookBytes: merged areas are ranges', () => {
     expect(grid.merges).toEqual([{ top: 0, left: 0, bottom: 1_048_575, right: 16_383 }]);
   });
 
+  it('ignores a merged area that names row 0 (A0:B1), and still reads the sheet and the others', () => {
+    const bytes = pkg([['S', '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>'], ['T', '<row r="1"><c r="A1"><v>3</v></c></row>']], [], {
+      mergeCells: ['A0:B1', 'B1:A0', 'A1:B1'],
+    });
+    const read = readWorkbookBytes(bytes);
+    expect(read.unreadable).toEqual([]);
+    expect(read.sheets[0].grid).toEqual({ values: [[1, null]], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }] });
+    expect(read.sheets[1].grid.values).toEqual([[3]]);
+  });
+
   it('refuses more merged areas than the cap, in words', () => {
     const e = refused(() => readWorkbookBytes(pkg([['S', '<row r="1"><c r="A1"><v>1</v></c></row>']], [], { mergeCells: ['A1:B1', 'A2:B2', 'A3:B3'] }), limits({ maxMerges: 2 })));
     expect([e.kind, e.detail]).toEqual(['too-large', 'maxMerges']);
