@@ -14,6 +14,7 @@ import { seedTables } from '../../test/support/seed';
 import { HostError } from './host';
 import { SETTINGS } from './marks';
 import { WorkbookService, WorkbookState, createWorkbookService } from './service';
+import { failure } from '../../test/support/failure';
 
 interface Setup {
   host: PreviewHost;
@@ -51,15 +52,6 @@ async function texts(host: PreviewHost, sheet: string, address: string): Promise
     await context.sync();
     return range.text;
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a failure');
 }
 
 const P1 = '2022年人大之家工作经费';

@@ -6,15 +6,7 @@
  */
 import { createPreviewHost, PreviewHost } from './index';
 import { offsetFormula } from './formula';
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from '../../test/support/failure';
 
 function onSheet1(host: PreviewHost, write: (sheet: Excel.Worksheet) => void): Promise<void> {
   return host.run(async (context) => write(context.workbook.worksheets.getItem('Sheet1')));

@@ -1,15 +1,6 @@
 /** The proxy/queue model of Office.js: loads, syncs, payloads, requirement sets. */
 import { COMMAND_OVERHEAD_BYTES, createPreviewHost } from './index';
-
-/** The error a promise rejects with (the test fails if it resolves). */
-async function failure(promise: Promise<unknown>): Promise<{ code: string; debugInfo: { errorLocation?: string } }> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as { code: string; debugInfo: { errorLocation?: string } };
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from '../../test/support/failure';
 
 function thrown(read: () => unknown): { code: string } {
   try {

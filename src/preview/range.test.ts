@@ -1,14 +1,6 @@
 /** Ranges: values vs formulas vs number formats, merged cells, formats, dropdowns, inserting rows. */
 import { createPreviewHost, PreviewHost } from './index';
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string }> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as { code: string };
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from '../../test/support/failure';
 
 /** Runs `write` on Sheet1 as the add-in. */
 function onSheet1(host: PreviewHost, write: (sheet: Excel.Worksheet) => void): Promise<void> {

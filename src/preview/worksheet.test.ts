@@ -1,14 +1,6 @@
 /** Worksheets: the collection, names, null objects, custom properties, panes and page setup. */
 import { createPreviewHost } from './index';
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from '../../test/support/failure';
 
 describe('worksheets.add', () => {
   test('adds after the last sheet, without activating it', async () => {
