@@ -72,10 +72,16 @@ export type FileCheck =
       summary?: FileSummary;
       /** The findings' counts, when the findings themselves were left out. */
       counts?: Record<Severity, number>;
-      /** The file's part of the output, already rendered as UTF-8 (`--json`/`--jsonl`: its JSON object; text: its block). */
-      rendered?: Uint8Array;
+      /**
+       * The file's part of the output, already rendered (`--json`/`--jsonl`: its JSON object;
+       * text: its block): text, or its UTF-8 bytes when it comes from a worker process.
+       */
+      rendered?: Rendered;
     }
-  | { file: string; ok: false; reason: string; rendered?: Uint8Array };
+  | { file: string; ok: false; reason: string; rendered?: Rendered };
+
+/** A file's rendered output: text, or the same as UTF-8 bytes (half the size to send between processes). */
+export type Rendered = string | Uint8Array;
 
 /** An amount as exact decimal text with at least two decimals (`2.00`, never rounded); null when missing or invalid. */
 function amount(f: Field<Decimal>): string | null {

@@ -7,7 +7,7 @@
 import { existsSync } from 'fs';
 import { Profile } from '../core/profile';
 import { checkAll, defaultJobs } from './batch';
-import { FileCheck, exitCode, fileJson, fileReady, fileText, joinText, profileJson, totalText } from './check';
+import { FileCheck, Rendered, exitCode, fileJson, fileReady, fileText, joinText, profileJson, totalText } from './check';
 import { expandInputs } from './inputs';
 import { Io } from './io';
 import { msg } from './messages';
@@ -51,11 +51,12 @@ function progressCounter(total: number, io: Io) {
  * the same bytes.
  */
 function orderedPrinter(total: number, io: Io, mode: 'json' | 'jsonl' | 'text', profile: string) {
-  const parts: (Uint8Array | undefined)[] = new Array(total);
+  const parts: (Rendered | undefined)[] = new Array(total);
   let next = 0;
   const write = io.write;
   const pieces: string[] = [];
-  const emit = (text: string | Uint8Array) => (write ? write(text) : pieces.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')));
+  const asText = (text: Rendered) => (typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+  const emit = (text: Rendered) => (write ? write(text) : pieces.push(asText(text)));
   const flush = () => {
     for (; next < total && parts[next] !== undefined; next++) {
       const part = parts[next]!;
@@ -65,12 +66,12 @@ function orderedPrinter(total: number, io: Io, mode: 'json' | 'jsonl' | 'text', 
     }
   };
   return {
-    add(index: number, part: Uint8Array) {
+    add(index: number, part: Rendered) {
       if (mode === 'jsonl') {
         if (write) {
           write(part);
           write('\n');
-        } else io.out(Buffer.from(part).toString('utf8'));
+        } else io.out(asText(part));
         return;
       }
       parts[index] = part;
@@ -104,7 +105,7 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
   // printed here in input order as soon as the files before it are done: this process only
   // orders and writes. With --report the findings come back whole for the report.
   const mode = options.json || options.jsonl ? 'json' : 'text';
-  const render = (r: FileCheck) => r.rendered ?? Buffer.from(mode === 'json' ? JSON.stringify(fileJson(r)) : fileText(r), 'utf8');
+  const render = (r: FileCheck): Rendered => r.rendered ?? (mode === 'json' ? JSON.stringify(fileJson(r)) : fileText(r));
   const printer = orderedPrinter(inputs.length, io, options.jsonl ? 'jsonl' : mode, JSON.stringify(profileJson(profile)));
   const progress = progressCounter(inputs.length, io);
   const results = await checkAll(inputs, profile, {

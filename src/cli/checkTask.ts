@@ -24,12 +24,20 @@ export interface CheckWorkerData {
   profile: Profile;
 }
 
-/** Checks one task's file: the whole result, or (with `render`) its output and counts. */
+/** Checks one task's file: the whole result, or (with `render`) its output as text and its counts. */
 export async function runCheckTask(task: CheckTask, profile: Profile): Promise<FileCheck> {
   const r: FileCheck = { ...(await checkFile(task.read, profile, { summary: task.summary })), file: task.file };
   if (!task.render) return r;
-  // As UTF-8 bytes: half the size of the string to send, and printed by the main process as they are.
-  const rendered = Buffer.from(task.render === 'json' ? JSON.stringify(fileJson(r)) : fileText(r), 'utf8');
+  const rendered = task.render === 'json' ? JSON.stringify(fileJson(r)) : fileText(r);
   if (!r.ok) return { ...r, rendered };
   return { ...r, findings: [], counts: fileCounts(r), rendered };
+}
+
+/**
+ * A result to send to the main process: its rendered output as UTF-8 bytes, half the size of
+ * the text to send and printed there as they are. (Checked in the main process, a file's text
+ * is printed as it is: encoding it first would only copy it.)
+ */
+export function forSending(r: FileCheck): FileCheck {
+  return typeof r.rendered === 'string' ? { ...r, rendered: Buffer.from(r.rendered, 'utf8') } : r;
 }

@@ -21,18 +21,20 @@ export async function readInputFile(file: string, maxBytes: number): Promise<Buf
     const st = await handle.stat();
     if (!st.isFile()) throw new WorkbookReadError('not-a-file');
     if (st.size > maxBytes) throw new WorkbookReadError('too-large', 'maxFileBytes');
-    // Read up to one byte past the cap: a file that grows while read is still refused.
+    // Read up to one byte past the cap: a file that grows while read is still refused. The
+    // first read asks for the whole file and one byte more, so a file that does not change is
+    // read at once, into the buffer returned (no second copy).
     const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+    for (let size = st.size + 1; ; size = 1 << 20) {
+      const chunk = Buffer.allocUnsafe(Math.min(size, maxBytes + 1 - total));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
       if (total > maxBytes) throw new WorkbookReadError('too-large', 'maxFileBytes');
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     await handle.close();
   }

@@ -272,4 +272,12 @@ describe('readInputFile: regular files only, with a cap', () => {
     expect((await readInputFile(path.join(dir, 'big'), 2000)).length).toBe(2000);
     await expect(readInputFile(dir, 1000)).rejects.toMatchObject({ code: 'EISDIR' });
   });
+
+  it('gives the bytes exactly, a file of several megabytes too', async () => {
+    const bytes = Buffer.from(Array.from({ length: 3 * (1 << 20) + 7 }, (_, i) => (i * 31 + (i >> 11)) & 0xff));
+    writeFileSync(path.join(dir, 'several'), bytes);
+    expect((await readInputFile(path.join(dir, 'several'), 4 << 20)).equals(bytes)).toBe(true);
+    writeFileSync(path.join(dir, 'empty'), Buffer.alloc(0));
+    expect((await readInputFile(path.join(dir, 'empty'), 1000)).length).toBe(0);
+  });
 });
