@@ -3,7 +3,7 @@
  * and checked in worker processes (pool.ts). Each file ends as one `FileCheck`, whatever
  * happened to it; one file's failure never stops the others.
  */
-import { promises as fs, rmSync } from 'fs';
+import { promises as fs, rmSync, statSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { Profile } from '../core/profile';
@@ -33,9 +33,37 @@ export interface CheckAllOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The number of cores this process may use: the default of `--jobs`. */
-export function defaultJobs(): number {
+/** The number of cores this process may use. */
+export function availableCores(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/** Input (bytes on disk) from which a batch is given a worker on every core (see `defaultJobs`). */
+export const LARGE_BATCH_BYTES = 24 * 1024 * 1024;
+
+/**
+ * `--jobs` when it is not given: a worker per core for a large batch, one core fewer for a
+ * smaller one. A worker's first files run cold: about 1.5 s of CPU of JIT warm-up, half of it
+ * on V8's compiler threads beside it, and the main process has its share too. With a worker
+ * on every core that time is taken from the workers, and a batch too small to repay it ends
+ * later. Measured on 2 cores, workbooks of 52 KB, 2 workers against 1: 100 files took 16%
+ * longer, 400 as long (21 MB), 1,000 29% less (52 MB).
+ */
+export function defaultJobs(inputBytes: number, cores = availableCores()): number {
+  return cores > 1 && inputBytes < LARGE_BATCH_BYTES ? cores - 1 : cores;
+}
+
+/** The bytes on disk of the files a batch reads (a file that cannot be stat'ed counts nothing: reading it says why). */
+export function inputBytes(inputs: readonly Input[]): number {
+  let total = 0;
+  for (const input of inputs) {
+    try {
+      total += statSync(input.file).size;
+    } catch {
+      // Reported when it is read.
+    }
+  }
+  return total;
 }
 
 /** The worker module next to this one: dist/cli/checkWorker.js, or src/cli/checkWorker.ts under ts-jest. */

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { checkAll } from '../../src/cli/batch';
+import { LARGE_BATCH_BYTES, checkAll, defaultJobs, inputBytes } from '../../src/cli/batch';
 import { exitCode } from '../../src/cli/check';
 import { checkCommand } from '../../src/cli/checkCommand';
 import { inputOf } from '../../src/cli/inputs';
@@ -64,6 +64,23 @@ function hugeWorkbook(): Buffer {
     { name: 'xl/worksheets/sheet1.xml', data: t(`<worksheet ${NS}><sheetData>${rows.join('')}</sheetData></worksheet>`) },
   ]);
 }
+
+describe('--jobs when not given', () => {
+  it('is a worker per core for a large batch, one core fewer for a smaller one, and never below one', () => {
+    expect(defaultJobs(LARGE_BATCH_BYTES, 2)).toBe(2);
+    expect(defaultJobs(LARGE_BATCH_BYTES - 1, 2)).toBe(1);
+    expect(defaultJobs(5 << 20, 8)).toBe(7);
+    expect(defaultJobs(100 << 20, 8)).toBe(8);
+    expect(defaultJobs(0, 1)).toBe(1);
+    expect(defaultJobs(100 << 20, 1)).toBe(1);
+  });
+
+  it('weighs a batch by its files on disk; a missing one counts nothing', () => {
+    writeFileSync(at('sized-a.xlsx'), Buffer.alloc(1000));
+    writeFileSync(at('sized-b.xls'), Buffer.alloc(234));
+    expect(inputBytes([at('sized-a.xlsx'), at('absent.xlsx'), at('sized-b.xls')].map(inputOf))).toBe(1234);
+  });
+});
 
 describe('a file too large for its worker', () => {
   it('fails alone, as out of memory (heap capped at 64 MB): the files before and after it are checked and the run exits 2', async () => {
