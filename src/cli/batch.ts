@@ -20,7 +20,12 @@ export const DEFAULT_WORKER_MEMORY_MB = 2048;
 export const DEFAULT_FILE_TIMEOUT_MS = 10 * 60_000;
 
 export interface CheckAllOptions {
-  jobs: number;
+  /**
+   * The most files checked, and converted by LibreOffice, at a time. When absent: checks as
+   * `defaultJobs` says for these inputs, conversions on every core (each is its own soffice
+   * process, with no warm-up of ours to repay).
+   */
+  jobs?: number;
   /** Gather the report's summary rows of every file. */
   summary?: boolean;
   /** Each file's output rendered where it is checked, its findings left out (`CheckTask.render`). */
@@ -108,7 +113,8 @@ export async function checkAll(inputs: readonly Input[], profile: Profile, optio
   };
   const memoryMb = options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
   const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
-  const jobs = Math.max(1, options.jobs);
+  const jobs = Math.max(1, options.jobs ?? defaultJobs(inputBytes(inputs)));
+  const convertJobs = Math.max(1, options.jobs ?? availableCores());
 
   const tasks: { index: number; task: CheckTask }[] = [];
   const taskOf = (read: string, file: string): CheckTask => ({
@@ -154,7 +160,7 @@ export async function checkAll(inputs: readonly Input[], profile: Profile, optio
   try {
     const converting = (async () => {
       const soffice = await findSoffice(options.env);
-      const converted = await convertAll(toConvert.map((i) => inputs[i]), { soffice, tempDir, jobs });
+      const converted = await convertAll(toConvert.map((i) => inputs[i]), { soffice, tempDir, jobs: convertJobs });
       const more: { index: number; task: CheckTask }[] = [];
       converted.forEach((c, k) => {
         const index = toConvert[k];

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'fs';
 import { Profile } from '../core/profile';
-import { checkAll, defaultJobs, inputBytes } from './batch';
+import { checkAll } from './batch';
 import { FileCheck, Rendered, exitCode, fileJson, fileReady, fileText, joinText, profileJson, totalText } from './check';
 import { expandInputs } from './inputs';
 import { Io } from './io';
@@ -109,7 +109,7 @@ export async function checkCommand(paths: readonly string[], profile: Profile, o
   const printer = orderedPrinter(inputs.length, io, options.jsonl ? 'jsonl' : mode, JSON.stringify(profileJson(profile)));
   const progress = progressCounter(inputs.length, io);
   const results = await checkAll(inputs, profile, {
-    jobs: options.jobs ?? defaultJobs(inputBytes(inputs)),
+    jobs: options.jobs,
     summary: report !== undefined,
     ...(report === undefined ? { render: mode } : {}),
     onResult: (index, result) =>
