@@ -17,10 +17,6 @@ import { WorkbookReadError } from './limits';
  * pool thread to be scheduled: measured, a sixth of a worker's time idle.
  */
 export async function readInputFile(file: string, maxBytes: number): Promise<Buffer> {
-  return readInputFileSync(file, maxBytes);
-}
-
-function readInputFileSync(file: string, maxBytes: number): Buffer {
   // stat never blocks, even on a FIFO without a writer; O_NONBLOCK keeps open() from blocking if it was swapped meanwhile.
   const before = statSync(file);
   if (before.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });

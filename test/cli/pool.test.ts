@@ -11,6 +11,9 @@ jest.setTimeout(300_000);
 
 const SCRIPT = path.join(__dirname, '..', 'support', 'poolWorker.ts');
 
+/** An outcome in brief: its value, or how it failed. */
+const brief = (o: TaskOutcome<number>) => (o.ok ? o.value : o.failure);
+
 describe('runPool', () => {
   it('gives every result in task order and tells of each as it finishes', async () => {
     const tasks: PoolTestTask[] = [1, 2, 3, 4, 5].map((n) => ({ kind: 'double', n }));
@@ -33,7 +36,6 @@ describe('runPool', () => {
       { kind: 'double', n: 9 },
     ];
     const outcomes = await runPool<PoolTestTask, number>(tasks, { jobs: 2, script: SCRIPT, memoryMb: 64, taskTimeoutMs: 15_000 });
-    const brief = (o: TaskOutcome<number>) => (o.ok ? o.value : o.failure);
     expect(outcomes.map(brief)).toEqual([2, 'outOfMemory', 6, 'timeout', 'died', 'died', 14, 'outOfMemory', 18]);
     expect(outcomes[1]).toEqual({ ok: false, failure: 'outOfMemory', detail: 'JavaScript heap out of memory' });
     expect(outcomes[4]).toEqual({ ok: false, failure: 'died', detail: 'cannot do 5' });
@@ -50,7 +52,7 @@ describe('runPool', () => {
       { kind: 'double', n: 5 },
     ];
     const outcomes = await runPool<PoolTestTask, number>(tasks, { jobs: 1, script: SCRIPT, taskTimeoutMs: 5_000 });
-    expect(outcomes.map((o) => (o.ok ? o.value : o.failure))).toEqual(['died', 4, 'timeout', 8, 10]);
+    expect(outcomes.map(brief)).toEqual(['died', 4, 'timeout', 8, 10]);
   });
 
   it('gives every worker the pool data before its first task', async () => {
